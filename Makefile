@@ -1,0 +1,101 @@
+# dyad: build, test, evaluate and benchmark.
+#   make            libdyad and the dyad CLI (build/dyad)
+#   make demo       install dependencies, build, ingest samples/, print a summary
+#   make test       install dependencies, build, run unit and CLI tests
+#   make check-san  the tests again under AddressSanitizer + UBSan
+#   make eval       accuracy against ../shared/data (skips when absent)
+#   make bench      speed and memory figures
+#   make fuzz       short libFuzzer run of every parser (clang)
+# Variables: CC (gcc or clang), SAN=1 (sanitizers), O (build folder).
+
+CC      ?= cc
+SAN     ?=
+O       ?= build
+PKGS    := sqlite3 libxml-2.0 libutf8proc zlib jansson
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+CFLAGS  ?= -O2 -g
+ifeq ($(SAN),1)
+O       := build-san
+CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+endif
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Iinclude -Isrc $(PKG_CFLAGS) -MMD -MP
+LIBS       = $(PKG_LIBS) -lpthread -lm
+
+LIB_SRC   := $(sort $(wildcard src/*.c))
+CLI_SRC   := $(sort $(wildcard cli/*.c))
+TEST_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+EVAL_SUP  := $(sort $(filter-out eval/eval_%.c,$(wildcard eval/*.c)))
+EVAL_SRC  := $(sort $(wildcard eval/eval_*.c))
+BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
+FUZZ_SRC  := $(sort $(wildcard fuzz/fuzz_*.c))
+
+LIB_OBJ   := $(LIB_SRC:%.c=$(O)/obj/%.o)
+CLI_OBJ   := $(CLI_SRC:%.c=$(O)/obj/%.o)
+EVAL_SOBJ := $(EVAL_SUP:%.c=$(O)/obj/%.o)
+TESTS     := $(TEST_SRC:tests/unit/%.c=$(O)/tests/%)
+EVALS     := $(EVAL_SRC:eval/%.c=$(O)/eval/%)
+BENCHES   := $(BENCH_SRC:bench/%.c=$(O)/bench/%)
+
+.SECONDARY:
+.PHONY: all deps demo test check check-san tests eval bench fuzz clean
+all: $(O)/dyad
+
+deps:
+	@scripts/deps.sh
+
+$(O)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(O)/libdyad.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(O)/dyad: $(CLI_OBJ) $(O)/libdyad.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(O)/tests/%: $(O)/obj/tests/unit/%.o $(O)/libdyad.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(shell pkg-config --libs cmocka)
+
+$(O)/eval/%: $(O)/obj/eval/%.o $(EVAL_SOBJ) $(O)/libdyad.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(O)/bench/%: $(O)/obj/bench/%.o $(EVAL_SOBJ) $(O)/libdyad.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+tests: $(O)/dyad $(TESTS)
+
+# The README's test command: installs what it needs, builds, runs everything.
+test: deps
+	@$(MAKE) --no-print-directory tests
+	@O=$(O) tests/run.sh
+
+check-san:
+	@$(MAKE) --no-print-directory SAN=1 tests
+	@O=build-san ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 tests/run.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory $(O)/dyad
+	@rm -f $(O)/demo.db $(O)/demo.db-wal $(O)/demo.db-shm
+	$(O)/dyad ingest --db $(O)/demo.db samples/ || test $$? -eq 3
+	$(O)/dyad stats --db $(O)/demo.db
+
+eval: $(O)/dyad $(EVALS)
+	@for e in $(EVALS); do $$e || exit 1; done
+
+bench: $(O)/dyad $(BENCHES)
+	@O=$(O) bench/run.sh
+
+fuzz:
+	@scripts/fuzz.sh
+
+clean:
+	rm -rf build build-san build-fuzz
+
+-include $(shell find $(O)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,2 @@
+#include "dyad.h"
+int main(void) { return 0; }
