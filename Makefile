@@ -48,32 +48,37 @@ deps:
 
 $(O)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	@echo '  CC    $<'
+	@$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(O)/libdyad.a: $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@ar rcs $@ $^
 
 $(O)/dyad: $(CLI_OBJ) $(O)/libdyad.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+	@echo '  LINK  $@'
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(O)/tests/%: $(O)/obj/tests/unit/%.o $(O)/libdyad.a
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(shell pkg-config --libs cmocka)
+	@echo '  LINK  $@'
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(shell pkg-config --libs cmocka)
 
 $(O)/eval/%: $(O)/obj/eval/%.o $(EVAL_SOBJ) $(O)/libdyad.a
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+	@echo '  LINK  $@'
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(O)/bench/%: $(O)/obj/bench/%.o $(EVAL_SOBJ) $(O)/libdyad.a
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+	@echo '  LINK  $@'
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 tests: $(O)/dyad $(TESTS)
 
 # The README's test command: installs what it needs, builds, runs everything.
 test: deps
-	@$(MAKE) --no-print-directory tests
+	@$(MAKE) --no-print-directory -j2 tests
 	@O=$(O) tests/run.sh
 
 check-san:
@@ -81,10 +86,13 @@ check-san:
 	@O=build-san ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 tests/run.sh
 
 demo: deps
-	@$(MAKE) --no-print-directory $(O)/dyad
+	@$(MAKE) --no-print-directory -j2 $(O)/dyad
 	@rm -f $(O)/demo.db $(O)/demo.db-wal $(O)/demo.db-shm
-	$(O)/dyad ingest --db $(O)/demo.db samples/ || test $$? -eq 3
+	$(O)/dyad ingest --db $(O)/demo.db samples/text samples/html samples/jsonl samples/warc
 	$(O)/dyad stats --db $(O)/demo.db
+	@echo; echo "articles (published, date source, outlet, title):"
+	@$(O)/dyad export --db $(O)/demo.db articles | \
+		jq -r '[.published // "-", .date_source // "-", .outlet // "-", .title // "-"] | @tsv' | sort
 
 eval: $(O)/dyad $(EVALS)
 	@for e in $(EVALS); do $$e || exit 1; done

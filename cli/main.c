@@ -1,2 +1,99 @@
-#include "dyad.h"
-int main(void) { return 0; }
+/* dyad: the command-line interface over libdyad. Dispatches subcommands from
+ * a table; each lives in cli/cmd_<name>.c. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct {
+	const char *name;
+	cmd_fn *fn;
+	const char *help;
+} commands[] = {
+	{"ingest", cmd_ingest, "read news files into a database"},
+	{"export", cmd_export, "write a stored table as JSON Lines or CSV"},
+	{"stats", cmd_stats, "summarise a database"},
+	{"extract", cmd_extract, "clean one file and print the article as JSON"},
+};
+
+void cli_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "dyad %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_usage(const char *const *lines, bool asked)
+{
+	FILE *out = asked ? stdout : stderr;
+	for (; *lines; lines++)
+		fprintf(out, "%s\n", *lines);
+	return asked ? EXIT_OK : EXIT_USAGE;
+}
+
+const char *cli_opt(char **argv, int argc, int *i, const char *opt, bool *missing)
+{
+	size_t n = strlen(opt);
+	if (strncmp(argv[*i], opt, n) != 0)
+		return NULL;
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (argv[*i][n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		*missing = true;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+int cli_finish(const char *cmd, int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error(cmd, "cannot write the output");
+		return EXIT_FAIL;
+	}
+	return status;
+}
+
+bool cli_format(const char *s, enum dyad_format *f)
+{
+	if (strcmp(s, "jsonl") == 0 || strcmp(s, "json") == 0)
+		*f = DYAD_FORMAT_JSONL;
+	else if (strcmp(s, "csv") == 0)
+		*f = DYAD_FORMAT_CSV;
+	else
+		return false;
+	return true;
+}
+
+static int usage(bool asked)
+{
+	FILE *out = asked ? stdout : stderr;
+	fprintf(out, "usage: dyad COMMAND [OPTIONS]   (dyad COMMAND --help for more)\n\ncommands:\n");
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].help);
+	fprintf(out, "\nexit status: 0 ok, 1 failure, 2 usage, 3 done with skipped inputs\n");
+	return asked ? EXIT_OK : EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage(false);
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help"))
+		return usage(true);
+	if (!strcmp(argv[1], "--version")) {
+		printf("dyad %s\n", DYAD_VERSION);
+		return cli_finish("version", EXIT_OK);
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "dyad: unknown command '%s'\n", argv[1]);
+	return usage(false);
+}

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -32,7 +33,8 @@ enum dyad_rc {
 	DYAD_EEMPTY,   /* input holds nothing usable (empty file, no article text) */
 	DYAD_EBINARY,  /* input is binary, not text */
 	DYAD_ETOOBIG,  /* input exceeds a size limit */
-	DYAD_ESKIP,    /* input is valid but not an article (a WARC request record...) */
+	DYAD_ESKIP,    /* input is valid but not an article (a WARC 404 response...) */
+	DYAD_END = -1, /* a reader has no more records (not an error) */
 };
 
 /* Error detail of the last failed call that was given this struct. */
@@ -68,6 +70,86 @@ struct dyad_article {
 };
 
 DYAD_API void dyad_article_release(struct dyad_article *a);
+
+/* ---- Extraction without a database ---------------------------------- */
+
+/* Clean one document data[0..n) (text or HTML, detected from its content;
+ * name is a hint and the value of a->path, may be NULL) into *a, with its
+ * sentences counted. Returns DYAD_OK, or DYAD_EEMPTY / DYAD_EBINARY /
+ * DYAD_EPARSE / DYAD_ENOMEM with detail on err. Free *a with
+ * dyad_article_release(). */
+DYAD_API int dyad_article_extract(const char *data, size_t n, const char *name,
+				  struct dyad_article *a, struct dyad_err *err);
+
+/* ---- The database ---------------------------------------------------- */
+
+struct dyad_db;
+
+enum dyad_db_flags {
+	DYAD_DB_READONLY = 1,  /* open an existing database read-only */
+};
+
+/* Open (creating and migrating when needed) the SQLite database at path.
+ * Returns DYAD_OK and *out (close with dyad_db_close), or DYAD_EDB / DYAD_EIO
+ * with detail on err. */
+DYAD_API int dyad_db_open(const char *path, int flags, struct dyad_db **out,
+			  struct dyad_err *err);
+DYAD_API void dyad_db_close(struct dyad_db *db);
+
+/* ---- Ingest ------------------------------------------------------------ */
+
+/* Counts of an ingest run. */
+struct dyad_ingest_stats {
+	uint64_t files;       /* input files opened */
+	uint64_t read;        /* records read (articles, JSONL lines, WARC pages) */
+	uint64_t stored;      /* new articles stored */
+	uint64_t duplicates;  /* articles already in the database */
+	uint64_t skipped;     /* inputs or records not stored, all reasons */
+	uint64_t skipped_by[16]; /* skipped, by enum dyad_rc of the reason */
+	uint64_t bytes;       /* input bytes of the records read */
+};
+
+/* Called for every input or record that is skipped: rc is the reason
+ * (enum dyad_rc), msg names the file, line or record and says why. Called
+ * from one thread at a time. */
+typedef void dyad_diag_fn(void *ud, int rc, const char *msg);
+/* Called now and then during a long ingest with the counts so far. */
+typedef void dyad_progress_fn(void *ud, const struct dyad_ingest_stats *st);
+
+struct dyad_ingest_opts {
+	int jobs;                   /* worker threads; 0: one per core */
+	dyad_diag_fn *on_diag;      /* may be NULL */
+	dyad_progress_fn *on_progress; /* may be NULL */
+	void *ud;                   /* passed to the callbacks */
+	volatile int *stop;         /* when set non-zero, stop reading new input */
+};
+
+/* Ingest the files and folders (recursively; "-" is standard input) in
+ * paths[0..npaths) into db: detect each input's kind, cut it into records,
+ * extract, segment and store the articles, one writer, opts->jobs workers.
+ * Bad inputs are reported through on_diag and skipped; the rest goes on.
+ * Returns DYAD_OK when the run completed (even with skipped inputs; see st),
+ * or an error that stopped it (DYAD_EDB, DYAD_ENOMEM) with detail on err;
+ * articles committed before such a stop stay stored. */
+DYAD_API int dyad_ingest(struct dyad_db *db, const char *const *paths, size_t npaths,
+			 const struct dyad_ingest_opts *opts,
+			 struct dyad_ingest_stats *st, struct dyad_err *err);
+
+/* ---- Export ------------------------------------------------------------ */
+
+enum dyad_format {
+	DYAD_FORMAT_JSONL = 0,
+	DYAD_FORMAT_CSV,
+};
+
+/* Write every row of table ("articles", "sentences") to out in
+ * format. Returns DYAD_OK, DYAD_EINVAL (unknown table), DYAD_EDB or DYAD_EIO. */
+DYAD_API int dyad_export(struct dyad_db *db, const char *table, enum dyad_format format,
+			 FILE *out, struct dyad_err *err);
+
+/* Database summary: counts per table and outlet, date coverage; written as
+ * text lines to out. */
+DYAD_API int dyad_db_summary(struct dyad_db *db, FILE *out, struct dyad_err *err);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,135 @@
+/* Benchmark: end-to-end ingest speed (read, decompress, parse, extract,
+ * segment, store) on the scrapinghub-aeb pages with 1 and 2 threads, and a
+ * large generated corpus; prints pages/s, peak memory, database size and a
+ * verification hash of what was stored (a fast wrong answer shows).
+ * usage: bench_ingest [GENERATED.jsonl] */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store.h"
+
+static double now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static double cpu(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+}
+
+static long peak_mb(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss / 1024;
+}
+
+static void remove_db(const char *path)
+{
+	char p[4096];
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+}
+
+/* A hash over the stored ids and sentence counts, in id order. */
+static unsigned long long verification(struct dyad_db *db)
+{
+	sqlite3_stmt *st;
+	unsigned long long h = 0;
+	if (sqlite3_prepare_v2(db->h, "SELECT id, sentences, coalesce(published, '') FROM articles ORDER BY id",
+			       -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char line[128];
+		int n = snprintf(line, sizeof line, "%s %d %s", sqlite3_column_text(st, 0),
+				 sqlite3_column_int(st, 1), sqlite3_column_text(st, 2));
+		h = dyad_hash64(line, (size_t)n, h);
+	}
+	sqlite3_finalize(st);
+	return h;
+}
+
+static int run(const char *label, const char *input, int jobs, const char *dbpath, int reps)
+{
+	double best = 1e30, best_cpu = 0;
+	struct dyad_ingest_stats st = {0};
+	unsigned long long vh = 0;
+	long long dbsize = 0;
+	for (int r = 0; r < reps; r++) {
+		remove_db(dbpath);
+		struct dyad_err err = {0};
+		struct dyad_db *db;
+		if (dyad_db_open(dbpath, 0, &db, &err)) {
+			fprintf(stderr, "bench: %s\n", dyad_errmsg(&err));
+			return 1;
+		}
+		struct dyad_ingest_opts o = {.jobs = jobs};
+		const char *paths[] = {input};
+		double t0 = now(), c0 = cpu();
+		int rc = dyad_ingest(db, paths, 1, &o, &st, &err);
+		double t = now() - t0, c = cpu() - c0;
+		if (rc) {
+			fprintf(stderr, "bench: %s\n", dyad_errmsg(&err));
+			dyad_db_close(db);
+			return 1;
+		}
+		if (t < best) {
+			best = t;
+			best_cpu = c;
+		}
+		vh = verification(db);
+		dyad_db_close(db);
+		struct stat sb;
+		dbsize = stat(dbpath, &sb) == 0 ? (long long)sb.st_size : 0;
+		char wal[4096];
+		snprintf(wal, sizeof wal, "%s-wal", dbpath);
+		if (stat(wal, &sb) == 0)
+			dbsize += (long long)sb.st_size;
+	}
+	printf("%-28s -j %d: %6llu articles in %7.3f s = %8.1f articles/s (%.1f/s per core of CPU time), "
+	       "%5.1f MB/s input, %llu skipped, db %.1f MB, verification %016llx\n",
+	       label, jobs, (unsigned long long)st.stored, best, (double)st.read / best,
+	       (double)st.read / (best_cpu > 0 ? best_cpu : best),
+	       (double)st.bytes / 1e6 / best, (unsigned long long)st.skipped,
+	       (double)dbsize / 1e6, vh);
+	remove_db(dbpath);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const char *data = getenv("DYAD_SHARED_DATA");
+	char pages[4096], dbpath[4096];
+	snprintf(pages, sizeof pages, "%s/extraction/scrapinghub-aeb/html", data ? data : "../shared/data");
+	snprintf(dbpath, sizeof dbpath, "%s/bench-%d.db", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+		 (int)getpid());
+	int status = 0;
+	struct stat sb;
+	if (stat(pages, &sb) != 0) {
+		printf("bench_ingest: %s absent, scrapinghub-aeb pages skipped\n", pages);
+	} else {
+		printf("ingest of the scrapinghub-aeb pages (gzip HTML), end to end, best of 5:\n");
+		status |= run("scrapinghub-aeb", pages, 1, dbpath, 5);
+		status |= run("scrapinghub-aeb", pages, 2, dbpath, 5);
+	}
+	if (argc > 1) {
+		printf("ingest of generated articles (JSON Lines, text):\n");
+		status |= run("generated", argv[1], 0, dbpath, 1);
+	}
+	printf("peak memory: %ld MB\n", peak_mb());
+	return status;
+}

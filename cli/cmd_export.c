@@ -1,0 +1,55 @@
+/* dyad export: write a stored table to standard output. */
+#include <string.h>
+
+#include "cli.h"
+
+static const char *const usage_lines[] = {
+	"usage: dyad export [--db PATH] [--format jsonl|csv] TABLE",
+	"",
+	"Write every row of TABLE (articles, sentences) to standard output as JSON",
+	"Lines (default) or CSV with a header row. Fields: see docs/schema.md.",
+	NULL,
+};
+
+int cmd_export(int argc, char **argv)
+{
+	const char *dbpath = "dyad.db", *table = NULL;
+	enum dyad_format format = DYAD_FORMAT_JSONL;
+	for (int i = 1; i < argc; i++) {
+		bool missing = false;
+		const char *v;
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
+			return cli_usage(usage_lines, true);
+		if ((v = cli_opt(argv, argc, &i, "--db", &missing))) {
+			dbpath = v;
+		} else if ((v = cli_opt(argv, argc, &i, "--format", &missing))) {
+			if (!cli_format(v, &format)) {
+				cli_error("export", "unknown format '%s' (jsonl, csv)", v);
+				return EXIT_USAGE;
+			}
+		} else if (missing) {
+			cli_error("export", "%s needs a value", argv[i]);
+			return EXIT_USAGE;
+		} else if (argv[i][0] == '-' || table) {
+			cli_error("export", "unexpected argument '%s'", argv[i]);
+			return cli_usage(usage_lines, false);
+		} else {
+			table = argv[i];
+		}
+	}
+	if (!table)
+		return cli_usage(usage_lines, false);
+	struct dyad_err err = {0};
+	struct dyad_db *db;
+	if (dyad_db_open(dbpath, DYAD_DB_READONLY, &db, &err)) {
+		cli_error("export", "%s", dyad_errmsg(&err));
+		return EXIT_FAIL;
+	}
+	int rc = dyad_export(db, table, format, stdout, &err);
+	dyad_db_close(db);
+	if (rc) {
+		cli_error("export", "%s", dyad_errmsg(&err));
+		return rc == DYAD_EINVAL ? EXIT_USAGE : EXIT_FAIL;
+	}
+	return cli_finish("export", EXIT_OK);
+}

@@ -1,0 +1,296 @@
+/* Ingest: walk the inputs, cut them into records, extract articles on
+ * worker threads, store them from one writer thread.
+ *
+ *   caller's thread: walk + read  -> jobs queue -> workers: extract, segment
+ *   -> docs queue -> writer: batched transactions into SQLite
+ *
+ * One writer because SQLite has one; batches so that a commit (an fsync in
+ * WAL) is paid per few hundred articles, not per article. */
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "queue.h"
+#include "store.h"
+
+#define BATCH 256             /* articles per transaction */
+#define PROGRESS_NS 250000000 /* between progress reports */
+
+struct ingest {
+	struct dyad_db *db;
+	const struct dyad_ingest_opts *opts;
+	struct dyad_ingest_stats *st;
+	struct dyad_queue jobs;   /* struct dyad_record * */
+	struct dyad_queue docs;   /* struct dyad_doc * */
+	pthread_mutex_t lock;     /* guards st and the callbacks */
+	volatile int failed;      /* the writer hit a fatal error */
+	struct dyad_err werr;     /* the writer's fatal error */
+	struct timespec last_progress;
+};
+
+static void skip(struct ingest *in, int rc, const char *msg)
+{
+	pthread_mutex_lock(&in->lock);
+	in->st->skipped++;
+	if (rc >= 0 && (size_t)rc < DYAD_ARRAY_LEN(in->st->skipped_by))
+		in->st->skipped_by[rc]++;
+	if (in->opts->on_diag)
+		in->opts->on_diag(in->opts->ud, rc, msg);
+	pthread_mutex_unlock(&in->lock);
+}
+
+static void progress(struct ingest *in, bool force)
+{
+	if (!in->opts->on_progress)
+		return;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	long long ns = (now.tv_sec - in->last_progress.tv_sec) * 1000000000LL +
+		       (now.tv_nsec - in->last_progress.tv_nsec);
+	if (!force && ns < PROGRESS_NS)
+		return;
+	in->last_progress = now;
+	pthread_mutex_lock(&in->lock);
+	in->opts->on_progress(in->opts->ud, in->st);
+	pthread_mutex_unlock(&in->lock);
+}
+
+static void *worker(void *arg)
+{
+	struct ingest *in = arg;
+	struct dyad_record *rec;
+	while ((rec = dyad_queue_pop(&in->jobs))) {
+		struct dyad_doc *doc = malloc(sizeof *doc);
+		struct dyad_err err = {0};
+		int rc = doc ? dyad_doc_build(rec, doc, &err)
+			     : dyad_error(&err, DYAD_ENOMEM, "%s: out of memory", rec->path);
+		dyad_record_release(rec);
+		free(rec);
+		if (rc) {
+			free(doc);
+			skip(in, rc, err.msg);
+			continue;
+		}
+		dyad_queue_push(&in->docs, doc);
+	}
+	return NULL;
+}
+
+static void *writer(void *arg)
+{
+	struct ingest *in = arg;
+	struct dyad_doc *doc;
+	int pending = 0;
+	while ((doc = dyad_queue_pop(&in->docs))) {
+		if (!in->failed) {
+			bool stored = false;
+			int rc = pending ? DYAD_OK : dyad_store_begin(in->db, &in->werr);
+			if (rc == DYAD_OK)
+				rc = dyad_store_put(in->db, doc, &stored, &in->werr);
+			if (rc == DYAD_OK && ++pending >= BATCH) {
+				rc = dyad_store_commit(in->db, &in->werr);
+				pending = 0;
+			}
+			if (rc) {
+				dyad_store_rollback(in->db);
+				in->failed = 1;
+				pending = 0;
+			} else {
+				pthread_mutex_lock(&in->lock);
+				if (stored)
+					in->st->stored++;
+				else
+					in->st->duplicates++;
+				pthread_mutex_unlock(&in->lock);
+			}
+			progress(in, false);
+		}
+		dyad_doc_release(doc);
+		free(doc);
+	}
+	if (pending && !in->failed && dyad_store_commit(in->db, &in->werr)) {
+		dyad_store_rollback(in->db);
+		in->failed = 1;
+	}
+	return NULL;
+}
+
+static bool stopping(const struct ingest *in)
+{
+	return in->failed || (in->opts->stop && *in->opts->stop);
+}
+
+static void read_file(struct ingest *in, const char *path)
+{
+	struct dyad_reader *r;
+	struct dyad_err err = {0};
+	int rc = dyad_reader_open(path, &r, &err);
+	if (rc) {
+		skip(in, rc, err.msg);
+		return;
+	}
+	pthread_mutex_lock(&in->lock);
+	in->st->files++;
+	pthread_mutex_unlock(&in->lock);
+	while (!stopping(in)) {
+		struct dyad_record *rec = malloc(sizeof *rec);
+		if (!rec) {
+			skip(in, DYAD_ENOMEM, "out of memory");
+			break;
+		}
+		rc = dyad_reader_next(r, rec, &err);
+		if (rc == DYAD_END) {
+			free(rec);
+			break;
+		}
+		if (rc) {
+			free(rec);
+			skip(in, rc, err.msg);
+			continue;
+		}
+		pthread_mutex_lock(&in->lock);
+		in->st->read++;
+		in->st->bytes += rec->len;
+		pthread_mutex_unlock(&in->lock);
+		dyad_queue_push(&in->jobs, rec);
+	}
+	dyad_reader_free(r);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Read path, a file or a folder walked recursively in name order (hidden
+ * entries are left out: .git and editors' files are not news). */
+static void walk(struct ingest *in, const char *path, int depth)
+{
+	struct stat sb;
+	if (strcmp(path, "-") == 0) {
+		read_file(in, path);
+		return;
+	}
+	if (stat(path, &sb) != 0) {
+		char msg[1024];
+		snprintf(msg, sizeof msg, "%s: cannot open: %s", path, strerror(errno));
+		skip(in, DYAD_EIO, msg);
+		return;
+	}
+	if (!S_ISDIR(sb.st_mode)) {
+		if (S_ISREG(sb.st_mode) || S_ISFIFO(sb.st_mode) || S_ISCHR(sb.st_mode)) {
+			read_file(in, path);
+		} else {
+			char msg[1024];
+			snprintf(msg, sizeof msg, "%s: not a file or folder", path);
+			skip(in, DYAD_EIO, msg);
+		}
+		return;
+	}
+	if (depth > 64) {
+		char msg[1024];
+		snprintf(msg, sizeof msg, "%s: folders nested too deep (a link loop?)", path);
+		skip(in, DYAD_EIO, msg);
+		return;
+	}
+	DIR *d = opendir(path);
+	if (!d) {
+		char msg[1024];
+		snprintf(msg, sizeof msg, "%s: cannot open folder: %s", path, strerror(errno));
+		skip(in, DYAD_EIO, msg);
+		return;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			char **p = realloc(names, cap * sizeof *names);
+			if (!p)
+				break;
+			names = p;
+		}
+		size_t len = strlen(path) + strlen(e->d_name) + 2;
+		char *full = malloc(len);
+		if (!full)
+			break;
+		bool slash = path[0] && path[strlen(path) - 1] == '/';
+		snprintf(full, len, "%s%s%s", path, slash ? "" : "/", e->d_name);
+		names[n++] = full;
+	}
+	closedir(d);
+	if (n)
+		qsort(names, n, sizeof *names, by_name);
+	for (size_t i = 0; i < n; i++) {
+		if (!stopping(in))
+			walk(in, names[i], depth + 1);
+		free(names[i]);
+	}
+	free(names);
+}
+
+int dyad_ingest(struct dyad_db *db, const char *const *paths, size_t npaths,
+		const struct dyad_ingest_opts *opts, struct dyad_ingest_stats *st,
+		struct dyad_err *err)
+{
+	static const struct dyad_ingest_opts defaults = {0};
+	struct ingest in = {.db = db, .opts = opts ? opts : &defaults, .st = st};
+	*st = (struct dyad_ingest_stats){0};
+	if (db->readonly)
+		return dyad_error(err, DYAD_EINVAL, "%s: opened read-only", db->path);
+	long jobs = in.opts->jobs > 0 ? in.opts->jobs : sysconf(_SC_NPROCESSORS_ONLN);
+	if (jobs < 1)
+		jobs = 1;
+	if (jobs > 256)
+		jobs = 256;
+	pthread_t *threads = calloc((size_t)jobs, sizeof *threads);
+	if (!threads || dyad_queue_init(&in.jobs, (size_t)jobs * 4) ||
+	    dyad_queue_init(&in.docs, (size_t)jobs * 8)) {
+		free(threads);
+		dyad_queue_release(&in.jobs);
+		return dyad_error(err, DYAD_ENOMEM, "out of memory");
+	}
+	pthread_mutex_init(&in.lock, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &in.last_progress);
+	pthread_t wthread;
+	long started = 0;
+	int rc = DYAD_OK;
+	if (pthread_create(&wthread, NULL, writer, &in) != 0) {
+		rc = dyad_error(err, DYAD_ENOMEM, "cannot start the writer thread");
+		goto out;
+	}
+	for (; started < jobs; started++)
+		if (pthread_create(&threads[started], NULL, worker, &in) != 0)
+			break;
+	if (started == 0) {
+		dyad_queue_close(&in.docs);
+		pthread_join(wthread, NULL);
+		rc = dyad_error(err, DYAD_ENOMEM, "cannot start worker threads");
+		goto out;
+	}
+	for (size_t i = 0; i < npaths && !stopping(&in); i++)
+		walk(&in, paths[i], 0);
+	dyad_queue_close(&in.jobs);
+	for (long i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	dyad_queue_close(&in.docs);
+	pthread_join(wthread, NULL);
+	progress(&in, true);
+	if (in.failed)
+		rc = dyad_error(err, in.werr.rc ? in.werr.rc : DYAD_EDB, "%s", in.werr.msg);
+out:
+	pthread_mutex_destroy(&in.lock);
+	dyad_queue_release(&in.jobs);
+	dyad_queue_release(&in.docs);
+	free(threads);
+	return rc;
+}

@@ -1,0 +1,251 @@
+/* The SQLite store: opening, schema migrations, the article writer.
+ * Schema documented in docs/schema.md; keep the two in step. */
+#include "store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Each migration takes the schema from version i to i + 1, in one
+ * transaction. Append only: a released migration never changes. */
+static const char *const migrations[] = {
+	/* 0 -> 1: articles, their sentences, full-text index */
+	"CREATE TABLE articles (\n"
+	"  rowid INTEGER PRIMARY KEY,\n"
+	"  id TEXT NOT NULL UNIQUE,\n"
+	"  path TEXT NOT NULL,\n"
+	"  url TEXT,\n"
+	"  title TEXT,\n"
+	"  published TEXT,\n"
+	"  date_confidence REAL NOT NULL DEFAULT 0,\n"
+	"  date_source TEXT,\n"
+	"  outlet TEXT,\n"
+	"  byline TEXT,\n"
+	"  dateline TEXT,\n"
+	"  lang TEXT,\n"
+	"  text TEXT NOT NULL,\n"
+	"  paragraphs INTEGER NOT NULL,\n"
+	"  sentences INTEGER NOT NULL,\n"
+	"  ingested_at TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX articles_published ON articles(published);\n"
+	"CREATE INDEX articles_url ON articles(url);\n"
+	"CREATE INDEX articles_outlet ON articles(outlet);\n"
+	"CREATE TABLE sentences (\n"
+	"  article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,\n"
+	"  idx INTEGER NOT NULL,\n"
+	"  paragraph INTEGER NOT NULL,\n"
+	"  start INTEGER NOT NULL,\n"
+	"  length INTEGER NOT NULL,\n"
+	"  text TEXT NOT NULL,\n"
+	"  PRIMARY KEY (article, idx)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles',\n"
+	"  content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');\n"
+	"CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN\n"
+	"  INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);\n"
+	"END;\n"
+	"CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN\n"
+	"  INSERT INTO articles_fts(articles_fts, rowid, title, text)\n"
+	"    VALUES ('delete', old.rowid, old.title, old.text);\n"
+	"END;\n"
+	"CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN\n"
+	"  INSERT INTO articles_fts(articles_fts, rowid, title, text)\n"
+	"    VALUES ('delete', old.rowid, old.title, old.text);\n"
+	"  INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);\n"
+	"END;\n",
+};
+
+_Static_assert(DYAD_ARRAY_LEN(migrations) == DYAD_SCHEMA_VERSION,
+	       "one migration per schema version");
+
+int dyad_store_error(struct dyad_db *db, struct dyad_err *err, const char *what)
+{
+	return dyad_error(err, DYAD_EDB, "%s: %s: %s", db->path, what,
+			  db->h ? sqlite3_errmsg(db->h) : "cannot open");
+}
+
+int dyad_store_exec(struct dyad_db *db, const char *sql, struct dyad_err *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		int rc = dyad_error(err, DYAD_EDB, "%s: %s", db->path, msg ? msg : "error");
+		sqlite3_free(msg);
+		return rc;
+	}
+	return DYAD_OK;
+}
+
+int dyad_store_begin(struct dyad_db *db, struct dyad_err *err)
+{
+	return dyad_store_exec(db, "BEGIN IMMEDIATE", err);
+}
+
+int dyad_store_commit(struct dyad_db *db, struct dyad_err *err)
+{
+	return dyad_store_exec(db, "COMMIT", err);
+}
+
+void dyad_store_rollback(struct dyad_db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int user_version(struct dyad_db *db, int *v, struct dyad_err *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return dyad_store_error(db, err, "reading the schema version");
+	int rc = sqlite3_step(st);
+	*v = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? DYAD_OK : dyad_store_error(db, err, "reading the schema version");
+}
+
+static int migrate(struct dyad_db *db, struct dyad_err *err)
+{
+	int v, rc;
+	if ((rc = dyad_store_begin(db, err)))
+		return rc;
+	if ((rc = user_version(db, &v, err)))
+		goto fail;
+	if (v > DYAD_SCHEMA_VERSION) {
+		rc = dyad_error(err, DYAD_EDB, "%s: schema version %d is newer than this dyad "
+				"understands (%d): upgrade dyad", db->path, v, DYAD_SCHEMA_VERSION);
+		goto fail;
+	}
+	for (; v < DYAD_SCHEMA_VERSION; v++) {
+		char sql[64];
+		if ((rc = dyad_store_exec(db, migrations[v], err)))
+			goto fail;
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
+		if ((rc = dyad_store_exec(db, sql, err)))
+			goto fail;
+	}
+	return dyad_store_commit(db, err);
+fail:
+	dyad_store_rollback(db);
+	return rc;
+}
+
+static int prepare(struct dyad_db *db, const char *sql, sqlite3_stmt **st, struct dyad_err *err)
+{
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
+		return dyad_store_error(db, err, "preparing a statement");
+	return DYAD_OK;
+}
+
+int dyad_db_open(const char *path, int flags, struct dyad_db **out, struct dyad_err *err)
+{
+	struct dyad_db *db = calloc(1, sizeof *db);
+	if (!db || !(db->path = dyad_strdup(path))) {
+		free(db);
+		return dyad_error(err, DYAD_ENOMEM, "out of memory");
+	}
+	db->readonly = flags & DYAD_DB_READONLY;
+	int oflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	int rc = DYAD_OK;
+	if (sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		rc = dyad_store_error(db, err, "cannot open the database");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, 10000);
+	if (db->readonly) {
+		int v;
+		if ((rc = user_version(db, &v, err)))
+			goto fail;
+		if (v != DYAD_SCHEMA_VERSION) {
+			rc = dyad_error(err, DYAD_EDB, "%s: not a dyad database of this version "
+					"(schema %d, expected %d)", path, v, DYAD_SCHEMA_VERSION);
+			goto fail;
+		}
+	} else {
+		/* WAL: readers (serve, export) go on while ingest writes, and a
+		 * killed writer leaves the last committed state. NORMAL sync is
+		 * safe against process crashes, the case that matters for batch
+		 * runs; a power loss can cost the last transactions, never
+		 * consistency. */
+		if ((rc = dyad_store_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+					  "PRAGMA foreign_keys=ON;", err)) ||
+		    (rc = migrate(db, err)) ||
+		    (rc = prepare(db, "INSERT INTO articles(id, path, url, title, published, "
+				  "date_confidence, date_source, outlet, byline, dateline, lang, text, "
+				  "paragraphs, sentences, ingested_at) VALUES "
+				  "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
+				  &db->put_article, err)) ||
+		    (rc = prepare(db, "INSERT INTO sentences(article, idx, paragraph, start, length, text) "
+				  "VALUES (?,?,?,?,?,?)", &db->put_sentence, err)))
+			goto fail;
+	}
+	*out = db;
+	return DYAD_OK;
+fail:
+	dyad_db_close(db);
+	return rc;
+}
+
+void dyad_db_close(struct dyad_db *db)
+{
+	if (!db)
+		return;
+	sqlite3_finalize(db->put_article);
+	sqlite3_finalize(db->put_sentence);
+	sqlite3_finalize(db->has_article);
+	sqlite3_close(db->h);
+	free(db->path);
+	free(db);
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+int dyad_store_put(struct dyad_db *db, const struct dyad_doc *doc, bool *stored, struct dyad_err *err)
+{
+	const struct dyad_article *a = &doc->a;
+	sqlite3_stmt *st = db->put_article;
+	bind_text(st, 1, a->id);
+	bind_text(st, 2, a->path);
+	bind_text(st, 3, a->url);
+	bind_text(st, 4, a->title);
+	bind_text(st, 5, a->published);
+	sqlite3_bind_double(st, 6, a->date_confidence);
+	bind_text(st, 7, a->date_source);
+	bind_text(st, 8, a->outlet);
+	bind_text(st, 9, a->byline);
+	bind_text(st, 10, a->dateline);
+	bind_text(st, 11, a->lang);
+	bind_text(st, 12, a->text);
+	sqlite3_bind_int(st, 13, a->paragraphs);
+	sqlite3_bind_int(st, 14, a->sentences);
+	bind_text(st, 15, a->ingested_at);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return dyad_store_error(db, err, "storing an article");
+	*stored = sqlite3_changes(db->h) > 0;
+	if (!*stored)
+		return DYAD_OK;
+	sqlite3_int64 row = sqlite3_last_insert_rowid(db->h);
+	st = db->put_sentence;
+	for (int i = 0; i < a->sentences; i++) {
+		const struct dyad_sentence *s = &doc->sent[i];
+		sqlite3_bind_int64(st, 1, row);
+		sqlite3_bind_int(st, 2, i);
+		sqlite3_bind_int(st, 3, (int)s->paragraph);
+		sqlite3_bind_int(st, 4, (int)s->off);
+		sqlite3_bind_int(st, 5, (int)s->len);
+		sqlite3_bind_text(st, 6, a->text + s->off, (int)s->len, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return dyad_store_error(db, err, "storing a sentence");
+	}
+	return DYAD_OK;
+}
