@@ -21,13 +21,14 @@ struct dyad_sentence {
  * "No. 2", "Capt"), initials ("R K Das", "J. R. R."), decimals, ellipses and
  * closing quotes after the full stop. *out is malloc()ed (caller frees),
  * *nout its count; *nparagraphs (may be NULL) receives the paragraph count.
- * Returns DYAD_OK or DYAD_ENOMEM. */
+ * Returns DYAD_OK, DYAD_ENOMEM, or DYAD_ETOOBIG for text over 4 GiB (offsets
+ * are 32-bit). */
 int dyad_sentences(const char *text, size_t n, struct dyad_sentence **out,
 		   size_t *nout, size_t *nparagraphs);
 
 /* Split s[0..n) into word, number and punctuation tokens (a hyphenated word,
  * "U.S.", "3.5", "don't" stay one token). *out is malloc()ed (caller frees).
- * Returns DYAD_OK or DYAD_ENOMEM. */
+ * Returns DYAD_OK, DYAD_ENOMEM or DYAD_ETOOBIG (over 4 GiB). */
 int dyad_tokens(const char *s, size_t n, struct dyad_span **out, size_t *nout);
 
 #endif

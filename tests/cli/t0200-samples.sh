@@ -9,7 +9,7 @@ rc=$?
 jq -s . "$T/got.jsonl" > "$T/got.json"
 jq -s . tests/data/samples_expected.jsonl > "$T/want.json"
 jq -n --slurpfile got "$T/got.json" --slurpfile want "$T/want.json" \
-	'$got[0] as $got | $want[0] as $want | ' "$(cat tests/cli/samples_check.jq)" > "$T/report.json" \
+	-f tests/cli/samples_check.jq > "$T/report.json" \
 	|| fail "jq report"
 jq -r '.[] | select(.ok | not) | "  miss: \(.path) \(.check): got \(.got // "" | tostring | .[0:80]) want \(.want | tostring | .[0:80])"' "$T/report.json"
 total=$(jq 'length' "$T/report.json")

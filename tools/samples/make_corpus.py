@@ -434,8 +434,15 @@ def expect(path, a, opt, title, outlet, C, paras=None, extra_with=()):
     X = pick_without(C, body, f"{a.get('dateline')} ({outlet}) - (SAD)")
     for w in W:
         assert w in body, (path, w)
+    # The dateline as printed, without the agency tag: "ISLAMABAD",
+    # "Washington, Oct 21" (agency copies carry their date).
+    dl = a.get("dateline")
+    if dl and syn:
+        dl = f"{dl}, {short_mon(D(opt.get('agency_date', a['date'])))}"
+    elif dl and outlet == OUT["SAD"]["name"] and a.get("date"):
+        dl = f"{dl}, {long_date(D(opt.get('date', a.get('date'))))}"
     EXP.append({"path": path, "title": title, "published": pub,
-                "dateline": a.get("dateline"), "byline": None if syn else a.get("byline"),
+                "dateline": dl, "byline": None if syn else a.get("byline"),
                 "outlet": outlet, "with": W, "without": X, "_body": body})
 
 # ---------------------------------------------------------------- instances
