@@ -38,6 +38,7 @@ EVAL_SOBJ := $(EVAL_SUP:%.c=$(O)/obj/%.o)
 TESTS     := $(TEST_SRC:tests/unit/%.c=$(O)/tests/%)
 EVALS     := $(EVAL_SRC:eval/%.c=$(O)/eval/%)
 BENCHES   := $(BENCH_SRC:bench/%.c=$(O)/bench/%)
+REPLAYS   := $(FUZZ_SRC:fuzz/%.c=$(O)/fuzz/%)
 
 .SECONDARY:
 .PHONY: all deps demo test check check-san tests eval bench fuzz clean
@@ -74,7 +75,13 @@ $(O)/bench/%: $(O)/obj/bench/%.o $(EVAL_SOBJ) $(O)/libdyad.a
 	@echo '  LINK  $@'
 	@$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-tests: $(O)/dyad $(TESTS)
+# The fuzz targets with a plain main that replays their seed corpora.
+$(O)/fuzz/%: $(O)/obj/fuzz/%.o $(O)/obj/fuzz/replay_main.o $(O)/libdyad.a
+	@mkdir -p $(dir $@)
+	@echo '  LINK  $@'
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+tests: $(O)/dyad $(TESTS) $(REPLAYS)
 
 # The README's test command: installs what it needs, builds, runs everything.
 test: deps

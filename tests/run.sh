@@ -9,6 +9,15 @@ for t in "$O"/tests/test_*; do
 	[ -x "$t" ] || continue
 	if "$t"; then pass=$((pass + 1)); else fail=$((fail + 1)); failed="$failed $t"; fi
 done
+# Replay each fuzz target's seed corpus (and the samples) once.
+for f in "$O"/fuzz/fuzz_*; do
+	[ -x "$f" ] || continue
+	name=$(basename "$f"); seeds="fuzz/corpus/${name#fuzz_}"
+	set -- samples/text samples/html samples/jsonl samples/warc
+	[ -d "$seeds" ] && set -- "$seeds" "$@"
+	if out=$("$f" "$@" 2>&1); then pass=$((pass + 1)); echo "ok   $name replay"
+	else fail=$((fail + 1)); failed="$failed $name"; echo "FAIL $name replay"; printf '%s\n' "$out" | tail -n 30; fi
+done
 for t in tests/cli/t[0-9]*.sh; do
 	[ -f "$t" ] || continue
 	out=$(sh "$t" 2>&1); rc=$?
