@@ -1,5 +1,7 @@
 /* dyad extract: clean one file and print its article as JSON, no database. */
 #include <jansson.h>
+#include <unistd.h>
+#include <zlib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,13 +25,15 @@ int cmd_extract(int argc, char **argv)
 	if (argc != 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))
 		return cli_usage(usage_lines, argc == 2);
 	const char *path = argv[1];
-	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	/* gzread reads plain files as they are and gzip ones decompressed */
+	gzFile f = strcmp(path, "-") ? gzopen(path, "rb") : gzdopen(dup(STDIN_FILENO), "rb");
 	if (!f) {
 		cli_error("extract", "cannot open '%s'", path);
 		return EXIT_FAIL;
 	}
 	char *data = NULL;
 	size_t n = 0, cap = 0;
+	int got = 0;
 	for (;;) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 65536;
@@ -38,13 +42,20 @@ int cmd_extract(int argc, char **argv)
 				break;
 			data = p;
 		}
-		size_t got = fread(data + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
+		got = gzread(f, data + n, (unsigned)(cap - n));
+		if (got <= 0)
 			break;
+		n += (size_t)got;
 	}
-	if (f != stdin)
-		fclose(f);
+	int zerr = Z_OK;
+	const char *zmsg = gzerror(f, &zerr);
+	if (got < 0 || zerr != Z_OK) {
+		cli_error("extract", "%s: cannot read: %s", path, zmsg);
+		gzclose(f);
+		free(data);
+		return EXIT_FAIL;
+	}
+	gzclose(f);
 	struct dyad_article a = {0};
 	struct dyad_err err = {0};
 	int rc = dyad_article_extract(data ? data : "", n, path, &a, &err);

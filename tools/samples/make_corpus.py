@@ -441,8 +441,11 @@ def expect(path, a, opt, title, outlet, C, paras=None, extra_with=()):
         dl = f"{dl}, {short_mon(D(opt.get('agency_date', a['date'])))}"
     elif dl and outlet == OUT["SAD"]["name"] and a.get("date"):
         dl = f"{dl}, {long_date(D(opt.get('date', a.get('date'))))}"
+    by = a.get("byline")
+    if syn:  # agency copies: the agency stands in the byline slot of CC's text pages
+        by = OUT["SAD"]["name"] if outlet == OUT["CC"]["name"] else None
     EXP.append({"path": path, "title": title, "published": pub,
-                "dateline": dl, "byline": None if syn else a.get("byline"),
+                "dateline": dl, "byline": by,
                 "outlet": outlet, "with": W, "without": X, "_body": body})
 
 # ---------------------------------------------------------------- instances
