@@ -3,26 +3,18 @@
 #ifndef DYAD_FUZZ_READER_INPUT_H
 #define DYAD_FUZZ_READER_INPUT_H
 
-#include <stdio.h>
-#include <sys/mman.h>
-#include <unistd.h>
-
 #include "article.h"
+#include "memfile.h"
 #include "record.h"
 
 /* Read every record of data[0..n) as a file named name; when build is set,
  * also run the article pipeline on each record. */
 static void fuzz_read_all(const uint8_t *data, size_t n, const char *name, bool build)
 {
-	int fd = memfd_create(name, 0);
+	char path[64];
+	int fd = fuzz_memfile(data, n, name, path);
 	if (fd < 0)
 		return;
-	if (write(fd, data, n) != (ssize_t)n) {
-		close(fd);
-		return;
-	}
-	char path[64];
-	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
 	struct dyad_reader *r;
 	struct dyad_err err;
 	if (dyad_reader_open(path, &r, &err) == DYAD_OK) {
