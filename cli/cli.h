@@ -35,6 +35,9 @@ int cli_usage(const char *const *lines, bool asked);
 const char *cli_opt(char **argv, int argc, int *i, const char *opt, bool *missing);
 /* Flush stdout and check for write errors; returns status or EXIT_FAIL. */
 int cli_finish(const char *cmd, int status);
+/* Open the database at path (flags: enum dyad_db_flags); on failure print
+ * the reason as command cmd and return NULL. */
+struct dyad_db *cli_open_db(const char *cmd, const char *path, int flags);
 /* Parse a --format value. */
 bool cli_format(const char *s, enum dyad_format *f);
 

@@ -39,12 +39,10 @@ int cmd_export(int argc, char **argv)
 	}
 	if (!table)
 		return cli_usage(usage_lines, false);
-	struct dyad_err err = {0};
-	struct dyad_db *db;
-	if (dyad_db_open(dbpath, DYAD_DB_READONLY, &db, &err)) {
-		cli_error("export", "%s", dyad_errmsg(&err));
+	struct dyad_db *db = cli_open_db("export", dbpath, DYAD_DB_READONLY);
+	if (!db)
 		return EXIT_FAIL;
-	}
+	struct dyad_err err = {0};
 	int rc = dyad_export(db, table, format, stdout, &err);
 	dyad_db_close(db);
 	if (rc) {

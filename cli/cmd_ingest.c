@@ -147,13 +147,12 @@ int cmd_ingest(int argc, char **argv)
 	}
 	if (quiet)
 		rep.progress = false;
-	struct dyad_err err = {0};
-	struct dyad_db *db;
-	if (dyad_db_open(dbpath, 0, &db, &err)) {
-		cli_error("ingest", "%s", dyad_errmsg(&err));
+	struct dyad_db *db = cli_open_db("ingest", dbpath, 0);
+	if (!db) {
 		free(paths);
 		return EXIT_FAIL;
 	}
+	struct dyad_err err = {0};
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	clock_gettime(CLOCK_MONOTONIC, &rep.t0);

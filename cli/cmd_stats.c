@@ -26,12 +26,10 @@ int cmd_stats(int argc, char **argv)
 			return cli_usage(usage_lines, false);
 		}
 	}
-	struct dyad_err err = {0};
-	struct dyad_db *db;
-	if (dyad_db_open(dbpath, DYAD_DB_READONLY, &db, &err)) {
-		cli_error("stats", "%s", dyad_errmsg(&err));
+	struct dyad_db *db = cli_open_db("stats", dbpath, DYAD_DB_READONLY);
+	if (!db)
 		return EXIT_FAIL;
-	}
+	struct dyad_err err = {0};
 	int rc = dyad_db_summary(db, stdout, &err);
 	dyad_db_close(db);
 	if (rc) {

@@ -60,6 +60,17 @@ int cli_finish(const char *cmd, int status)
 	return status;
 }
 
+struct dyad_db *cli_open_db(const char *cmd, const char *path, int flags)
+{
+	struct dyad_err err = {0};
+	struct dyad_db *db;
+	if (dyad_db_open(path, flags, &db, &err)) {
+		cli_error(cmd, "%s", dyad_errmsg(&err));
+		return NULL;
+	}
+	return db;
+}
+
 bool cli_format(const char *s, enum dyad_format *f)
 {
 	if (strcmp(s, "jsonl") == 0 || strcmp(s, "json") == 0)
