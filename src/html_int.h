@@ -1,0 +1,45 @@
+/* Internals of the HTML extractor shared by html_extract.c (parsing and
+ * orchestration), html_meta.c (title, date, byline...) and html_body.c
+ * (main-content selection). */
+#ifndef DYAD_HTML_INT_H
+#define DYAD_HTML_INT_H
+
+#include <libxml/HTMLparser.h>
+
+#include "buf.h"
+#include "extract.h"
+
+/* Tag name of an element node ("" for other nodes); libxml2's HTML parser
+ * lower-cases names. */
+const char *dyad_html_tag(const xmlNode *n);
+
+/* Value of attribute name on n, borrowed from the tree, or NULL. */
+const char *dyad_html_attr(const xmlNode *n, const char *name);
+
+/* True for elements whose content is never visible text (script, style...). */
+bool dyad_html_invisible(const xmlNode *n);
+
+/* Append the visible text of the subtree n to b with white space (and
+ * U+00A0) collapsed to single spaces; stops adding once b holds max bytes.
+ * Returns DYAD_OK or DYAD_ENOMEM. */
+int dyad_html_text(const xmlNode *n, struct dyad_buf *b, size_t max);
+
+/* Collapse white space in s[0..n) into b (appending), as dyad_html_text. */
+int dyad_html_add_collapsed(struct dyad_buf *b, const char *s, size_t n);
+
+/* Fill title, published/date_source/date_confidence, url, outlet, byline and
+ * lang of x from the document's metadata, before the body is pruned.
+ * Returns DYAD_OK or DYAD_ENOMEM. */
+int dyad_html_meta(xmlDoc *doc, const struct dyad_extract_hints *hints,
+		   struct dyad_extract *x);
+
+/* Select the article body of doc (which it prunes) and write it to *text
+ * (malloc()ed, paragraphs separated by "\n\n", NULL when nothing was
+ * found). Returns DYAD_OK or DYAD_ENOMEM. */
+int dyad_html_body(xmlDoc *doc, char **text);
+
+/* The dateline at the start of the first paragraph p ("ISLAMABAD",
+ * "Washington, Oct 21"), malloc()ed, or NULL when there is none. */
+char *dyad_html_dateline(const char *p);
+
+#endif

@@ -1,0 +1,845 @@
+/* Article metadata from an HTML page: title (site name removed), publication
+ * date with its evidence, url, outlet, byline and language, from meta tags,
+ * JSON-LD, <time>, the URL, the byline area and the text under the title. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "date.h"
+#include "html_int.h"
+#include "lang.h"
+
+#define MAX_DEPTH 400
+#define MAX_CANDS 256
+#define ZONE_MAX 1500
+
+/* Evidence ranks for the publication date, best first. */
+enum rank {
+	R_INPUT, R_URL, R_JSONLD, R_META, R_TIME_PUB, R_TIME, R_BYLINE, R_TEXT,
+	R_MODIFIED, R_COUNT
+};
+/* Roughly the share of right answers each kind of evidence gave on the
+ * htmldate evaluation pages (see eval/eval_extract.c). */
+static const double rank_conf[R_COUNT] = {1.0, 0.95, 0.9, 0.88, 0.88, 0.8, 0.75, 0.6, 0.4};
+static const char *const rank_src[R_COUNT] = {
+	"input", "url", "json-ld", "meta", "time", "time", "byline", "text", "meta",
+};
+
+struct cand {
+	struct dyad_date d;
+	enum rank r;
+	const char *src;  /* overrides rank_src (a modified date from JSON-LD...) */
+	long pos;         /* elements seen before it */
+};
+
+struct meta {
+	const struct dyad_extract_hints *hints;
+	struct dyad_date limit;     /* latest acceptable date */
+	struct cand c[MAX_CANDS];
+	int nc;
+	struct dyad_buf title, og_title, tw_title, ld_headline, h1, site, app, ld_pub,
+		og_url, canonical, author, ld_author, rel_author, lang, meta_lang, zone, tmp;
+	int h1_seen, date_areas;
+	long pos, h1_pos;   /* elements walked; position of the first <h1> */
+	struct dyad_buf lead;  /* text from the top of the page, for pages without <h1> */
+	bool zone_on, oom;
+};
+
+static void add_cand(struct meta *m, const struct dyad_date *d, enum rank r, const char *src)
+{
+	if (!dyad_date_valid(d->y, d->m, d->d))
+		return;
+	if (m->nc == MAX_CANDS) {
+		if (r > R_URL)
+			return;
+		m->nc--; /* the input and the URL always find room */
+	}
+	if (r != R_INPUT && (d->y < 1995 || dyad_date_cmp(d, &m->limit) > 0))
+		return;
+	m->c[m->nc++] = (struct cand){*d, r, src, m->pos};
+}
+
+static void add_date_str(struct meta *m, const char *s, enum rank r, const char *src)
+{
+	struct dyad_date d;
+	if (s && dyad_date_parse(s, strlen(s), &d))
+		add_cand(m, &d, r, src);
+}
+
+/* Store s (collapsed, trimmed) into an empty buffer; later values lose. */
+static void set_once(struct meta *m, struct dyad_buf *b, const char *s)
+{
+	if (b->len || !s)
+		return;
+	if (dyad_html_add_collapsed(b, s, strlen(s))) {
+		m->oom = true;
+		return;
+	}
+	dyad_buf_rtrim(b);
+	size_t lead = 0;
+	while (lead < b->len && b->data[lead] == ' ')
+		lead++;
+	if (lead) {
+		memmove(b->data, b->data + lead, b->len - lead + 1);
+		b->len -= lead;
+	}
+}
+
+static bool key_in(const char *k, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcasecmp(k, *list) == 0)
+			return true;
+	return false;
+}
+
+static const char *const pub_keys[] = {
+	"article:published_time", "og:published_time", "og:article:published_time",
+	"article:published", "published_time", "datepublished", "date", "pubdate",
+	"publishdate", "publish-date", "publish_date", "publication_date",
+	"publication-date", "dc.date.issued", "dc.date", "dcterms.date", "dcterms.issued",
+	"dcterms.created", "dc.date.created", "dc.created", "sailthru.date",
+	"parsely-pub-date", "article.published", "originalpublicationdate",
+	"rnews:datepublished", "datecreated", "citation_publication_date",
+	"citation_date", "displaydate", "date_published", "bt:pubdate", "pdate",
+	"pub_date", "article_date_original", "cxenseparse:recs:publishtime",
+	"article.created", "og:pubdate", "ga-publish-datetime", "date.available",
+	"vr:published_time", "published-date", "release_date", "created", NULL,
+};
+static const char *const mod_keys[] = {
+	"article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+	"dc.date.modified", "last-modified", "lastmod", "revision_date",
+	"modified_time", "updated_time", "article:modified", "dc.modified",
+	"eomportal-lastupdate", "lastmodified", NULL,
+};
+static const char *const author_keys[] = {
+	"author", "article:author", "dc.creator", "parsely-author", "sailthru.author",
+	"byl", "dcterms.creator", "citation_author", NULL,
+};
+
+static void on_meta(struct meta *m, const xmlNode *n)
+{
+	const char *content = dyad_html_attr(n, "content");
+	if (!content)
+		return;
+	const char *keys[4] = {dyad_html_attr(n, "property"), dyad_html_attr(n, "name"),
+			       dyad_html_attr(n, "itemprop"), dyad_html_attr(n, "http-equiv")};
+	for (int i = 0; i < 4; i++) {
+		const char *k = keys[i];
+		if (!k || !*k)
+			continue;
+		if (key_in(k, pub_keys))
+			add_date_str(m, content, i == 2 ? R_TIME_PUB : R_META, "meta");
+		else if (key_in(k, mod_keys))
+			add_date_str(m, content, R_MODIFIED, "meta");
+		else if (strcasecmp(k, "og:title") == 0)
+			set_once(m, &m->og_title, content);
+		else if (strcasecmp(k, "twitter:title") == 0)
+			set_once(m, &m->tw_title, content);
+		else if (strcasecmp(k, "og:site_name") == 0)
+			set_once(m, &m->site, content);
+		else if (strcasecmp(k, "application-name") == 0)
+			set_once(m, &m->app, content);
+		else if (strcasecmp(k, "og:url") == 0)
+			set_once(m, &m->og_url, content);
+		else if (key_in(k, author_keys) && !strstr(content, "://") && !strchr(content, '@'))
+			set_once(m, &m->author, content);
+		else if (strcasecmp(k, "content-language") == 0 || strcasecmp(k, "og:locale") == 0 ||
+			 strcasecmp(k, "dc.language") == 0 || strcasecmp(k, "language") == 0)
+			set_once(m, &m->meta_lang, content);
+	}
+}
+
+static bool type_is_article(json_t *o)
+{
+	static const char *const types[] = {
+		"Article", "NewsArticle", "BlogPosting", "Report", "ReportageNewsArticle",
+		"AnalysisNewsArticle", "OpinionNewsArticle", "LiveBlogPosting", "TechArticle",
+		"ScholarlyArticle", "SocialMediaPosting", "BackgroundNewsArticle",
+		"ReviewNewsArticle", "Review", "Blog", "Posting", NULL,
+	};
+	json_t *t = json_object_get(o, "@type");
+	size_t i;
+	json_t *v;
+	if (json_is_string(t)) {
+		const char *s = json_string_value(t);
+		return key_in(s, types);
+	}
+	json_array_foreach(t, i, v) if (json_is_string(v) && key_in(json_string_value(v), types))
+		return true;
+	return false;
+}
+
+static void ld_author(struct meta *m, json_t *a)
+{
+	if (json_is_string(a)) {
+		const char *s = json_string_value(a);
+		if (!strstr(s, "://")) {
+			if (m->ld_author.len && dyad_buf_adds(&m->ld_author, ", "))
+				m->oom = true;
+			if (dyad_html_add_collapsed(&m->ld_author, s, strlen(s)))
+				m->oom = true;
+		}
+	} else if (json_is_object(a)) {
+		ld_author(m, json_object_get(a, "name"));
+	} else if (json_is_array(a)) {
+		size_t i;
+		json_t *v;
+		json_array_foreach(a, i, v) if (i < 6)
+			ld_author(m, v);
+	}
+}
+
+static void ld_walk(struct meta *m, json_t *o, int depth)
+{
+	if (depth > 6)
+		return;
+	if (json_is_array(o)) {
+		size_t i;
+		json_t *v;
+		json_array_foreach(o, i, v) ld_walk(m, v, depth + 1);
+		return;
+	}
+	if (!json_is_object(o))
+		return;
+	bool art = type_is_article(o);
+	const char *pub = json_string_value(json_object_get(o, "datePublished"));
+	if (!pub)
+		pub = json_string_value(json_object_get(o, "dateCreated"));
+	add_date_str(m, pub, art ? R_JSONLD : R_META, "json-ld");
+	add_date_str(m, json_string_value(json_object_get(o, "dateModified")), R_MODIFIED,
+		     "json-ld");
+	if (art) {
+		set_once(m, &m->ld_headline, json_string_value(json_object_get(o, "headline")));
+		if (!m->ld_author.len)
+			ld_author(m, json_object_get(o, "author"));
+		json_t *p = json_object_get(o, "publisher");
+		if (json_is_object(p))
+			set_once(m, &m->ld_pub, json_string_value(json_object_get(p, "name")));
+	}
+	json_t *g = json_object_get(o, "@graph");
+	if (g)
+		ld_walk(m, g, depth + 1);
+	json_t *me = json_object_get(o, "mainEntity");
+	if (json_is_object(me))
+		ld_walk(m, me, depth + 1);
+}
+
+static void on_jsonld(struct meta *m, const xmlNode *n)
+{
+	dyad_buf_clear(&m->tmp);
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (c->content && dyad_buf_adds(&m->tmp, (const char *)c->content))
+			m->oom = true;
+	if (!m->tmp.len)
+		return;
+	json_t *j = json_loadb(m->tmp.data, m->tmp.len, JSON_DECODE_ANY, NULL);
+	if (j) {
+		ld_walk(m, j, 0);
+		json_decref(j);
+	}
+}
+
+/* Publication dates that page scripts keep in JSON-like state
+ * ("datePublished":"2020-01-02T..."): weaker than JSON-LD, they may
+ * describe other items than the page's own article. */
+static void on_script(struct meta *m, const xmlNode *n)
+{
+	static const char *const keys[] = {
+		"\"datePublished\"", "\"published_at\"", "\"publishedDate\"",
+		"\"publishDate\"", "\"first-publication\"", "\"date_published\"",
+		"\"publication_date\"", "\"pubDate\"", NULL,
+	};
+	const xmlNode *c = n->children;
+	if (!c || !c->content || m->date_areas >= 12)
+		return;
+	const char *s = (const char *)c->content;
+	for (const char *const *k = keys; *k; k++) {
+		const char *p = strstr(s, *k);
+		if (!p)
+			continue;
+		p += strlen(*k);
+		while (*p == ' ' || *p == ':' || *p == '"' || *p == '\\')
+			p++;
+		size_t l = 0;
+		while (l < 40 && p[l] && p[l] != '"' && p[l] != '\\')
+			l++;
+		struct dyad_date d;
+		if (dyad_date_parse(p, l, &d)) {
+			add_cand(m, &d, R_TIME, "json-ld");
+			m->date_areas++;
+			return;
+		}
+	}
+}
+
+/* Whether the lower-cased class and id in cls contain one of words. */
+static bool class_has(const char *cls, const char *const *words)
+{
+	if (!cls[0])
+		return false;
+	for (const char *const *w = words; *w; w++)
+		if (strstr(cls, *w))
+			return true;
+	return false;
+}
+
+/* Lower-cased class and id of n into cls (cap bytes). */
+static void class_of(const xmlNode *n, char *cls, size_t cap)
+{
+	const char *a[2] = {dyad_html_attr(n, "class"), dyad_html_attr(n, "id")};
+	size_t k = 0;
+	for (int i = 0; i < 2; i++) {
+		for (const char *p = a[i]; p && *p && k + 2 < cap; p++)
+			cls[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+		if (k + 2 < cap)
+			cls[k++] = ' ';
+	}
+	cls[k] = '\0';
+	if (k == 2)
+		cls[0] = '\0';
+}
+
+/* Visible text of n into m->tmp (at most max bytes). */
+static const char *text_of(struct meta *m, const xmlNode *n, size_t max)
+{
+	dyad_buf_clear(&m->tmp);
+	if (dyad_html_text(n, &m->tmp, max))
+		m->oom = true;
+	return m->tmp.data;
+}
+
+static void on_element(struct meta *m, const xmlNode *n, int bad)
+{
+	const char *t = dyad_html_tag(n);
+	static const char *const author_words[] = {"byline", "author", NULL};
+	static const char *const date_words[] = {
+		"date", "time", "publish", "posted", "byline", "dateline", "meta", "info", NULL,
+	};
+	if (strcmp(t, "h1") == 0 && !bad && m->h1_seen++ == 0) {
+		set_once(m, &m->h1, text_of(m, n, 400));
+		m->zone_on = true;
+		m->h1_pos = m->pos;
+		return;
+	}
+	if (!n->properties && strcmp(t, "time") != 0)
+		return; /* every test below needs an attribute */
+	char cls[256];
+	class_of(n, cls, sizeof cls);
+	const char *ip = dyad_html_attr(n, "itemprop");
+	if (strcmp(t, "time") == 0 || (ip && strcasecmp(ip, "datePublished") == 0)) {
+		const char *dt = dyad_html_attr(n, "datetime");
+		if (!dt)
+			dt = dyad_html_attr(n, "content");
+		if (!dt)
+			dt = text_of(m, n, 200);
+		bool pub = (ip && strcasecmp(ip, "datePublished") == 0) ||
+			   dyad_html_attr(n, "pubdate") ||
+			   class_has(cls, (const char *const[]){"publish", "posted", "created", NULL});
+		bool mod = (ip && strcasecmp(ip, "dateModified") == 0) ||
+			   class_has(cls, (const char *const[]){"updated", "modified", NULL});
+		if (!bad || pub)
+			add_date_str(m, dt, pub ? R_TIME_PUB : mod ? R_MODIFIED : R_TIME, NULL);
+		return;
+	}
+	if (ip && strcasecmp(ip, "dateModified") == 0) {
+		const char *dt = dyad_html_attr(n, "content");
+		add_date_str(m, dt ? dt : text_of(m, n, 200), R_MODIFIED, NULL);
+		return;
+	}
+	const char *prop = dyad_html_attr(n, "property");
+	if ((prop && (strcasestr(prop, "datePublished") || strcasestr(prop, "dateCreated"))) ||
+	    (ip && strcasecmp(ip, "dateCreated") == 0)) {
+		const char *ct = dyad_html_attr(n, "content");
+		add_date_str(m, ct ? ct : text_of(m, n, 200), R_TIME_PUB, NULL);
+	}
+	/* Microformats: <abbr class="published" title="2016-12-23T05:11:00">. */
+	const char *title = dyad_html_attr(n, "title");
+	if (title && !bad && class_has(cls, (const char *const[]){"publish", "date", "time", NULL})) {
+		bool pub = class_has(cls, (const char *const[]){"publish", NULL});
+		add_date_str(m, title, pub ? R_TIME_PUB : R_TIME, NULL);
+	}
+	const char *rel = dyad_html_attr(n, "rel");
+	if ((rel && strcasecmp(rel, "author") == 0 && strcmp(t, "a") == 0) ||
+	    (ip && strcasecmp(ip, "author") == 0)) {
+		if (!m->rel_author.len) {
+			const char *s = text_of(m, n, 200);
+			if (m->tmp.len >= 3 && m->tmp.len < 100)
+				set_once(m, &m->rel_author, s);
+		}
+	} else if (!m->rel_author.len && !bad && class_has(cls, author_words) &&
+		   strcmp(t, "a") != 0 && strcmp(t, "img") != 0) {
+		const char *s = text_of(m, n, 200);
+		if (m->tmp.len >= 3 && m->tmp.len < 80)
+			set_once(m, &m->rel_author, s);
+	}
+	if (!bad && m->date_areas < 8 && class_has(cls, date_words) &&
+	    strcmp(t, "body") != 0 && strcmp(t, "html") != 0) {
+		const char *s = text_of(m, n, 300);
+		struct dyad_date d;
+		size_t off, len;
+		/* "Updated 4 Nov | Published 21 Oct": read the date after the
+		 * publication label when there is one. */
+		static const char *const labels[] = {
+			"published", "posted", "ver\xc3\xb6" "ffentlicht", "publi\xc3\xa9", "publicado",
+			"erschienen", NULL,
+		};
+		for (const char *const *l = labels; *l; l++) {
+			const char *at = strcasestr(s, *l);
+			if (at && dyad_date_find(at, m->tmp.len - (size_t)(at - s), &d, &off, &len)) {
+				m->date_areas++;
+				add_cand(m, &d, R_BYLINE, NULL);
+				return;
+			}
+		}
+		if (m->tmp.len < 300 && dyad_date_find(s, m->tmp.len, &d, &off, &len)) {
+			m->date_areas++;
+			/* "Updated ..." is a modification date. */
+			bool upd = (strcasestr(s, "updated") || strcasestr(s, "aktualisiert") ||
+				    strcasestr(s, "modified")) &&
+				   !(strcasestr(s, "published") || strcasestr(s, "posted") ||
+				     strcasestr(s, "ver\xc3\xb6" "ffentlicht"));
+			add_cand(m, &d, upd ? R_MODIFIED : R_BYLINE, upd ? "byline" : NULL);
+		}
+	}
+}
+
+static void walk(struct meta *m, const xmlNode *n, int depth, int bad)
+{
+	static const char *const bad_tags[] = {"nav", "footer", "aside", NULL};
+	for (const xmlNode *c = n->children; c && !m->oom; c = c->next) {
+		if (c->type == XML_TEXT_NODE) {
+			if (!m->h1_seen && !bad && c->content && m->lead.len < ZONE_MAX &&
+			    (dyad_html_add_collapsed(&m->lead, (const char *)c->content,
+						     strlen((const char *)c->content)) ||
+			     dyad_buf_addc(&m->lead, ' ')))
+				m->oom = true;
+			if (m->zone_on && !bad && c->content) {
+				if (dyad_html_add_collapsed(&m->zone, (const char *)c->content,
+							    strlen((const char *)c->content)) ||
+				    dyad_buf_addc(&m->zone, ' '))
+					m->oom = true;
+				if (m->zone.len > ZONE_MAX)
+					m->zone_on = false;
+			}
+			continue;
+		}
+		if (c->type != XML_ELEMENT_NODE || depth >= MAX_DEPTH)
+			continue;
+		const char *t = dyad_html_tag(c);
+		if (strcmp(t, "meta") == 0) {
+			on_meta(m, c);
+			continue;
+		}
+		if (strcmp(t, "title") == 0) {
+			if (!m->title.len)
+				set_once(m, &m->title, text_of(m, c, 1000));
+			continue;
+		}
+		if (strcmp(t, "link") == 0) {
+			const char *rel = dyad_html_attr(c, "rel");
+			if (rel && strcasecmp(rel, "canonical") == 0)
+				set_once(m, &m->canonical, dyad_html_attr(c, "href"));
+			continue;
+		}
+		if (strcmp(t, "script") == 0) {
+			const char *ty = dyad_html_attr(c, "type");
+			if (ty && strcasestr(ty, "ld+json"))
+				on_jsonld(m, c);
+			else
+				on_script(m, c);
+			continue;
+		}
+		if (strcmp(t, "html") == 0)
+			set_once(m, &m->lang, dyad_html_attr(c, "lang"));
+		if (strcmp(t, "head") == 0) {
+			walk(m, c, depth + 1, bad + 1);
+			continue;
+		}
+		if (dyad_html_invisible(c))
+			continue;
+		int b = bad;
+		for (const char *const *bt = bad_tags; *bt; bt++)
+			if (strcmp(t, *bt) == 0)
+				b++;
+		m->pos++;
+		on_element(m, c, b);
+		walk(m, c, depth + 1, b);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Title                                                                */
+
+/* Letters and digits of s, lower-cased ASCII, into out (for comparison). */
+static size_t squash(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n && k + 1 < cap; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+			out[k++] = (char)c;
+		else if (c >= 'A' && c <= 'Z')
+			out[k++] = (char)(c + 32);
+	}
+	out[k] = '\0';
+	return k;
+}
+
+/* Whether the title part s[0..n) names the site (site name or host). */
+static bool is_site(const char *s, size_t n, const char *site, const char *host)
+{
+	char a[256], b[256];
+	if (squash(s, n, a, sizeof a) < 2)
+		return false;
+	if (site && *site && squash(site, strlen(site), b, sizeof b) && strcmp(a, b) == 0)
+		return true;
+	if (host && *host) {
+		squash(host, strlen(host), b, sizeof b);
+		if (strlen(a) >= 3 && strstr(b, a))
+			return true;
+	}
+	return false;
+}
+
+static const char *const seps[] = {
+	" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ", " \xc2\xbb ",
+	" \xc2\xb7 ", " \xe2\x80\xa2 ", " // ", NULL,
+};
+
+static size_t words(const char *s, size_t n)
+{
+	size_t w = 0;
+	bool in = false;
+	for (size_t i = 0; i < n; i++) {
+		bool sp = s[i] == ' ';
+		if (!sp && !in)
+			w++;
+		in = !sp;
+	}
+	return w;
+}
+
+/* Remove "| Site" suffixes and "Site: " or "Site | " prefixes. */
+static char *clean_title(const char *t, const char *site, const char *host)
+{
+	if (!t || !*t)
+		return NULL;
+	size_t s = 0, e = strlen(t);
+	for (int round = 0; round < 3; round++) {
+		bool cut = false;
+		/* Suffix at the last separator. */
+		size_t best = 0, bl = 0;
+		for (const char *const *sp = seps; *sp; sp++) {
+			size_t l = strlen(*sp);
+			for (size_t i = s; i + l <= e; i++)
+				if (memcmp(t + i, *sp, l) == 0 && i > best) {
+					best = i;
+					bl = l;
+				}
+		}
+		if (bl) {
+			const char *tail = t + best + bl;
+			size_t tl = e - best - bl;
+			bool site_tail = is_site(tail, tl, site, host);
+			/* An unknown short tail is a site name when it reads like one:
+			 * "- BBC News", not "- \"Reopened\"" or "- why?". */
+			bool name_like = tl > 0 && ((tail[0] >= 'A' && tail[0] <= 'Z') ||
+						    (tail[0] >= '0' && tail[0] <= '9')) &&
+					 !strchr("\"?!'.", tail[tl - 1]);
+			if (site_tail || (name_like && words(tail, tl) <= 4 &&
+					  words(t + s, best - s) >= 3 &&
+					  words(t + s, best - s) > words(tail, tl))) {
+				e = best;
+				cut = true;
+			}
+		}
+		/* Prefix: "Site | Title", "Site: Title". */
+		for (const char *const *sp = seps; *sp && !cut; sp++) {
+			const char *p = strstr(t + s, *sp);
+			if (p && (size_t)(p - t) < e && is_site(t + s, (size_t)(p - t) - s, site, host)) {
+				s = (size_t)(p - t) + strlen(*sp);
+				cut = true;
+			}
+		}
+		if (!cut) {
+			const char *p = memchr(t + s, ':', e - s);
+			if (p && p[1] == ' ' && is_site(t + s, (size_t)(p - t) - s, site, host)) {
+				s = (size_t)(p - t) + 2;
+				cut = true;
+			}
+		}
+		if (!cut)
+			break;
+	}
+	while (s < e && t[s] == ' ')
+		s++;
+	while (e > s && t[e - 1] == ' ')
+		e--;
+	return e > s ? dyad_strndup(t + s, e - s) : NULL;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	char x[512], y[512];
+	return a && b && squash(a, strlen(a), x, sizeof x) > 0 &&
+	       squash(b, strlen(b), y, sizeof y) > 0 && strcmp(x, y) == 0;
+}
+
+static char *pick_title(struct meta *m, const char *site, const char *host)
+{
+	if (m->hints->title && *m->hints->title) {
+		struct dyad_buf b = DYAD_BUF_INIT;
+		set_once(m, &b, m->hints->title);
+		return b.len ? dyad_buf_detach(&b) : NULL;
+	}
+	char *c[4] = {clean_title(m->og_title.data, site, host),
+		      clean_title(m->ld_headline.data, site, host),
+		      clean_title(m->tw_title.data, site, host),
+		      clean_title(m->title.data, site, host)};
+	char *pick = NULL;
+	const char *h1 = m->h1.len ? m->h1.data : NULL;
+	if (h1) {
+		/* The <h1> is the headline when another source agrees with it. */
+		char hx[512], tx[1024];
+		size_t hl = squash(h1, strlen(h1), hx, sizeof hx);
+		for (int i = 0; i < 4 && !pick; i++)
+			if (same_text(h1, c[i]))
+				pick = dyad_strdup(h1);
+		const char *raw[3] = {m->og_title.data, m->title.data, m->ld_headline.data};
+		for (int i = 0; i < 3 && !pick; i++)
+			if (hl >= 10 && squash(raw[i], strlen(raw[i]), tx, sizeof tx) &&
+			    strstr(tx, hx))
+				pick = dyad_strdup(h1);
+	}
+	for (int i = 0; i < 4 && !pick; i++)
+		if (c[i]) {
+			pick = c[i];
+			c[i] = NULL;
+		}
+	if (!pick && h1)
+		pick = dyad_strdup(h1);
+	for (int i = 0; i < 4; i++)
+		free(c[i]);
+	return pick;
+}
+
+/* ------------------------------------------------------------------ */
+/* Date choice                                                          */
+
+static void pick_date(struct meta *m, struct dyad_extract *x)
+{
+	struct dyad_date d;
+	const char *in = m->hints->published;
+	/* The strongest evidence first: the candidate list may fill up. */
+	if (in && dyad_date_parse(in, strlen(in), &d))
+		add_cand(m, &d, R_INPUT, NULL);
+	if (dyad_date_from_url(m->hints->url ? m->hints->url : m->og_url.data, &d))
+		add_cand(m, &d, R_URL, NULL);
+	size_t off, len;
+	if (m->zone.len && dyad_date_find(m->zone.data, m->zone.len, &d, &off, &len))
+		add_cand(m, &d, R_TEXT, NULL);
+	else if (m->lead.len && dyad_date_find(m->lead.data, m->lead.len, &d, &off, &len))
+		add_cand(m, &d, R_TEXT, NULL);
+	if (m->nc == 0)
+		return;
+	int best = 0;
+	for (int i = 1; i < m->nc; i++) {
+		const struct cand *c = &m->c[i], *b0 = &m->c[best];
+		/* Among equals, the one nearest the headline. */
+		if (c->r < b0->r ||
+		    (c->r == b0->r && m->h1_seen && labs(c->pos - m->h1_pos) < labs(b0->pos - m->h1_pos)))
+			best = i;
+	}
+	const struct cand *b = &m->c[best];
+	double conf = rank_conf[b->r];
+	if (b->r != R_INPUT) {
+		int agree = 0, disagree = 0;
+		for (int i = 0; i < m->nc; i++) {
+			if (i == best || m->c[i].r == R_MODIFIED || m->c[i].r == b->r)
+				continue;
+			if (dyad_date_cmp(&m->c[i].d, &b->d) == 0)
+				agree++;
+			else if (m->c[i].r <= R_TIME)
+				disagree++;
+		}
+		if (agree)
+			conf += 0.05 * agree;
+		if (disagree)
+			conf -= 0.15;
+		if (conf > 0.98)
+			conf = 0.98;
+		if (conf < 0.1)
+			conf = 0.1;
+	}
+	char out[11];
+	dyad_date_format(&b->d, out);
+	x->published = dyad_strdup(out);
+	x->date_source = dyad_strdup(b->src ? b->src : rank_src[b->r]);
+	x->date_confidence = conf;
+}
+
+/* ------------------------------------------------------------------ */
+
+/* Host of a URL without "www.", into out. */
+static void url_host(const char *url, char *out, size_t cap)
+{
+	out[0] = '\0';
+	if (!url)
+		return;
+	const char *p = strstr(url, "://");
+	if (!p)
+		return;
+	p += 3;
+	size_t n = strcspn(p, "/:?#");
+	if (n >= 4 && strncasecmp(p, "www.", 4) == 0) {
+		p += 4;
+		n -= 4;
+	}
+	if (n >= cap)
+		n = cap - 1;
+	for (size_t i = 0; i < n; i++)
+		out[i] = (char)((p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i]);
+	out[n] = '\0';
+}
+
+static char *strip_by(const char *s)
+{
+	if (!s || !*s)
+		return NULL;
+	while (*s == ' ')
+		s++;
+	if (strncasecmp(s, "by ", 3) == 0)
+		s += 3;
+	else if (strncasecmp(s, "von ", 4) == 0)
+		s += 4;
+	else if (strncasecmp(s, "par ", 4) == 0)
+		s += 4;
+	if (strstr(s, "://") || !*s)
+		return NULL;
+	return dyad_strdup(s);
+}
+
+int dyad_html_meta(xmlDoc *doc, const struct dyad_extract_hints *hints, struct dyad_extract *x)
+{
+	struct meta *m = calloc(1, sizeof *m);
+	if (!m)
+		return DYAD_ENOMEM;
+	m->hints = hints;
+	struct dyad_buf *bufs[] = {&m->title, &m->og_title, &m->tw_title, &m->ld_headline,
+				   &m->h1, &m->site, &m->app, &m->ld_pub, &m->og_url,
+				   &m->canonical, &m->author, &m->ld_author, &m->rel_author,
+				   &m->lang, &m->meta_lang, &m->zone, &m->tmp, &m->lead};
+	for (size_t i = 0; i < DYAD_ARRAY_LEN(bufs); i++)
+		dyad_buf_init(bufs[i]);
+	/* Nothing published after the capture, nor today or later: a date of
+	 * today on a page is the site's clock ("today is..."), not evidence.
+	 * Yesterday is computed through time_t to cross month ends. */
+	time_t yesterday = time(NULL) - 86400;
+	struct tm tm;
+	gmtime_r(&yesterday, &tm);
+	m->limit = (struct dyad_date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+	struct dyad_date f;
+	if (hints->fetched && dyad_date_parse(hints->fetched, strlen(hints->fetched), &f) &&
+	    dyad_date_cmp(&f, &m->limit) < 0)
+		m->limit = f;
+
+	xmlNode *root = xmlDocGetRootElement(doc);
+	if (root) {
+		if (strcmp(dyad_html_tag(root), "html") == 0)
+			set_once(m, &m->lang, dyad_html_attr(root, "lang"));
+		walk(m, root, 0, 0);
+	}
+	int rc = m->oom ? DYAD_ENOMEM : DYAD_OK;
+	if (rc == DYAD_OK) {
+		const char *u = hints->url && *hints->url ? hints->url
+				: m->canonical.len && strstr(m->canonical.data, "://") ? m->canonical.data
+				: m->og_url.len ? m->og_url.data : NULL;
+		x->url = u ? dyad_strdup(u) : NULL;
+		char host[256];
+		url_host(x->url, host, sizeof host);
+		const char *site = hints->outlet && *hints->outlet ? hints->outlet
+				   : m->site.len ? m->site.data : m->ld_pub.len ? m->ld_pub.data
+				   : m->app.len ? m->app.data : host[0] ? host : NULL;
+		x->outlet = site ? dyad_strdup(site) : NULL;
+		x->title = pick_title(m, m->site.len ? m->site.data : m->ld_pub.data, host);
+		const char *by = m->ld_author.len ? m->ld_author.data
+				 : m->author.len ? m->author.data
+				 : m->rel_author.len ? m->rel_author.data : NULL;
+		x->byline = strip_by(by);
+		const char *lang = dyad_lang_normalise(m->lang.len ? m->lang.data : m->meta_lang.data);
+		if (!lang && m->lang.len)
+			lang = dyad_lang_normalise(m->meta_lang.data);
+		x->lang = lang ? dyad_strdup(lang) : NULL;
+		pick_date(m, x);
+	}
+	for (size_t i = 0; i < DYAD_ARRAY_LEN(bufs); i++)
+		dyad_buf_release(bufs[i]);
+	free(m);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Dateline                                                             */
+
+static bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+static bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
+
+char *dyad_html_dateline(const char *p)
+{
+	if (!p || !is_upper_ascii(p[0]))
+		return NULL;
+	size_t lim = strcspn(p, "\n");
+	if (lim > 80)
+		lim = 80;
+	/* "Washington, Oct 21 (IANS) -", "WASHINGTON (Reuters) -" */
+	const char *par = memchr(p, '(', lim);
+	if (par && par > p + 1 && par[-1] == ' ') {
+		const char *close = memchr(par, ')', lim - (size_t)(par - p));
+		if (close && close - par >= 3 && close - par <= 24 && is_upper_ascii(par[1])) {
+			const char *a = close + 1;
+			while (*a == ' ')
+				a++;
+			if (*a == '-' || *a == ':' || strncmp(a, "\xe2\x80\x93", 3) == 0 ||
+			    strncmp(a, "\xe2\x80\x94", 3) == 0) {
+				size_t n = (size_t)(par - p) - 1;
+				while (n && (p[n - 1] == ',' || p[n - 1] == ' '))
+					n--;
+				return n ? dyad_strndup(p, n) : NULL;
+			}
+		}
+	}
+	/* "ISLAMABAD:", "ISLAMABAD -", "NEW DELHI, Oct 21:" (capitals first). */
+	size_t i = 0, caps = 0;
+	while (i < lim && (is_upper_ascii(p[i]) || p[i] == ' ' || p[i] == '.' || p[i] == '\'' ||
+			   p[i] == '-' || (unsigned char)p[i] >= 0x80)) {
+		if ((p[i] == '-' && (p[i + 1] == ' ' || p[i + 1] == '-')) ||
+		    strncmp(p + i, "\xe2\x80\x93", 3) == 0 || strncmp(p + i, "\xe2\x80\x94", 3) == 0)
+			break;
+		caps += is_upper_ascii(p[i]);
+		i++;
+	}
+	if (caps < 3 || is_lower_ascii(p[i]))
+		return NULL;
+	size_t end = i;
+	while (end && p[end - 1] == ' ')
+		end--;
+	if (p[i] == ',') {
+		/* Optional date after the place: "NEW DELHI, Oct 21:" */
+		size_t j = i + 1;
+		while (j < lim && p[j] != ':' && p[j] != '\n' && j - i < 20)
+			j++;
+		if (j < lim && p[j] == ':')
+			return dyad_strndup(p, j);
+		return NULL;
+	}
+	const char *a = p + i;
+	while (*a == ' ')
+		a++;
+	if (*a == ':' || (*a == '-' && (a[1] == ' ' || a[1] == '-')) ||
+	    strncmp(a, "\xe2\x80\x93", 3) == 0 || strncmp(a, "\xe2\x80\x94", 3) == 0)
+		return end ? dyad_strndup(p, end) : NULL;
+	return NULL;
+}
