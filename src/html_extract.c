@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "html_int.h"
+#include "textclean.h"
 #include "utf8.h"
 
 const char *dyad_html_tag(const xmlNode *n)
@@ -164,6 +165,22 @@ static void init_once(void)
 /* See html_extract.h. On DYAD_EEMPTY x keeps the metadata that was found
  * (title, date...) with text NULL; the caller releases x whatever the result.
  * Safe to call from several threads at once. */
+/* A meta row the page set above the story inside its container ("South
+ * Asia Desk Published October 22, 2015 4 min read") may reach the body as
+ * its first paragraph: drop up to three leading paragraphs that the line
+ * classifier calls clutter. Works in place. */
+static void drop_leading_clutter(char *text)
+{
+	for (int k = 0; k < 3; k++) {
+		char *end = strstr(text, "\n\n");
+		if (!end)
+			return;
+		if (dyad_clutter_line(text, (size_t)(end - text)) == DYAD_CLUTTER_NONE)
+			return;
+		memmove(text, end + 2, strlen(end + 2) + 1);
+	}
+}
+
 int dyad_html_extract(const char *html, size_t n, const struct dyad_extract_hints *hints,
 		      struct dyad_extract *x, struct dyad_err *err)
 {
@@ -208,7 +225,9 @@ int dyad_html_extract(const char *html, size_t n, const struct dyad_extract_hint
 		free(text);
 		return dyad_error(err, DYAD_EEMPTY, "no article text found in the HTML page");
 	}
+	drop_leading_clutter(text);
 	x->text = text;
-	x->dateline = dyad_html_dateline(text);
+	size_t dl = dyad_text_dateline(text, strcspn(text, "\n"));
+	x->dateline = dl ? dyad_strndup(text, dl) : NULL;
 	return DYAD_OK;
 }

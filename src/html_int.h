@@ -38,8 +38,5 @@ int dyad_html_meta(xmlDoc *doc, const struct dyad_extract_hints *hints,
  * found). Returns DYAD_OK or DYAD_ENOMEM. */
 int dyad_html_body(xmlDoc *doc, char **text);
 
-/* The dateline at the start of the first paragraph p ("ISLAMABAD",
- * "Washington, Oct 21"), malloc()ed, or NULL when there is none. */
-char *dyad_html_dateline(const char *p);
 
 #endif

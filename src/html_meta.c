@@ -636,7 +636,9 @@ static void pick_date(struct meta *m, struct dyad_extract *x)
 	/* The strongest evidence first: the candidate list may fill up. */
 	if (in && dyad_date_parse(in, strlen(in), &d))
 		add_cand(m, &d, R_INPUT, NULL);
-	if (dyad_date_from_url(m->hints->url ? m->hints->url : m->og_url.data, &d))
+	const char *url = m->hints->url ? m->hints->url
+			: m->canonical.len ? m->canonical.data : m->og_url.data;
+	if (dyad_date_from_url(url, &d))
 		add_cand(m, &d, R_URL, NULL);
 	size_t off, len;
 	if (m->zone.len && dyad_date_find(m->zone.data, m->zone.len, &d, &off, &len))
@@ -781,65 +783,3 @@ int dyad_html_meta(xmlDoc *doc, const struct dyad_extract_hints *hints, struct d
 	return rc;
 }
 
-/* ------------------------------------------------------------------ */
-/* Dateline                                                             */
-
-static bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
-static bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
-
-char *dyad_html_dateline(const char *p)
-{
-	if (!p || !is_upper_ascii(p[0]))
-		return NULL;
-	size_t lim = strcspn(p, "\n");
-	if (lim > 80)
-		lim = 80;
-	/* "Washington, Oct 21 (IANS) -", "WASHINGTON (Reuters) -" */
-	const char *par = memchr(p, '(', lim);
-	if (par && par > p + 1 && par[-1] == ' ') {
-		const char *close = memchr(par, ')', lim - (size_t)(par - p));
-		if (close && close - par >= 3 && close - par <= 24 && is_upper_ascii(par[1])) {
-			const char *a = close + 1;
-			while (*a == ' ')
-				a++;
-			if (*a == '-' || *a == ':' || strncmp(a, "\xe2\x80\x93", 3) == 0 ||
-			    strncmp(a, "\xe2\x80\x94", 3) == 0) {
-				size_t n = (size_t)(par - p) - 1;
-				while (n && (p[n - 1] == ',' || p[n - 1] == ' '))
-					n--;
-				return n ? dyad_strndup(p, n) : NULL;
-			}
-		}
-	}
-	/* "ISLAMABAD:", "ISLAMABAD -", "NEW DELHI, Oct 21:" (capitals first). */
-	size_t i = 0, caps = 0;
-	while (i < lim && (is_upper_ascii(p[i]) || p[i] == ' ' || p[i] == '.' || p[i] == '\'' ||
-			   p[i] == '-' || (unsigned char)p[i] >= 0x80)) {
-		if ((p[i] == '-' && (p[i + 1] == ' ' || p[i + 1] == '-')) ||
-		    strncmp(p + i, "\xe2\x80\x93", 3) == 0 || strncmp(p + i, "\xe2\x80\x94", 3) == 0)
-			break;
-		caps += is_upper_ascii(p[i]);
-		i++;
-	}
-	if (caps < 3 || is_lower_ascii(p[i]))
-		return NULL;
-	size_t end = i;
-	while (end && p[end - 1] == ' ')
-		end--;
-	if (p[i] == ',') {
-		/* Optional date after the place: "NEW DELHI, Oct 21:" */
-		size_t j = i + 1;
-		while (j < lim && p[j] != ':' && p[j] != '\n' && j - i < 20)
-			j++;
-		if (j < lim && p[j] == ':')
-			return dyad_strndup(p, j);
-		return NULL;
-	}
-	const char *a = p + i;
-	while (*a == ' ')
-		a++;
-	if (*a == ':' || (*a == '-' && (a[1] == ' ' || a[1] == '-')) ||
-	    strncmp(a, "\xe2\x80\x93", 3) == 0 || strncmp(a, "\xe2\x80\x94", 3) == 0)
-		return end ? dyad_strndup(p, end) : NULL;
-	return NULL;
-}

@@ -875,7 +875,8 @@ static enum dyad_clutter classify(const struct fline *lp)
 		"minute reading", "reading time", "read time", "min. read",
 		"minutes to read", "min to read", NULL,
 	};
-	if (lp->words <= 8 && has_any(lp, readtime))
+	/* also a whole meta row: "By R K Das Published September 12, 2024 4 min read" */
+	if ((lp->words <= 8 || (lp->words <= 16 && !lp->endpunct)) && has_any(lp, readtime))
 		return DYAD_CLUTTER_READTIME;
 
 	if (share_row(lp))
@@ -1721,7 +1722,7 @@ static char *name_dup(const char *s, size_t n)
 /* Dateline at the start of a body paragraph: "ISLAMABAD: ...", "WASHINGTON
  * (Reuters) - ...", "Washington, Oct 21 (IANS) ...", "KABUL, Afghanistan —".
  * Returns the length of the dateline text (trimmed) or 0. */
-static size_t parse_dateline(const char *t, size_t n)
+size_t dyad_text_dateline(const char *t, size_t n)
 {
 	size_t lim = n < 80 ? n : 80;
 	size_t i = 0;
@@ -1764,7 +1765,13 @@ static size_t parse_dateline(const char *t, size_t n)
 				"judge", "justice", "chairman", "spokesman", "spokeswoman", NULL,
 			};
 			int words = 0;
-			for (size_t k = 0; k < e; k++) {
+			/* the place is checked; what follows a comma is its date or
+			 * region: "NEW DELHI, Oct 21:" */
+			const char *comma = memchr(t, ',', e);
+			size_t place = comma != NULL ? (size_t)(comma - t) : e;
+			if (e - place > 24)
+				return 0;
+			for (size_t k = 0; k < place; k++) {
 				if (firstcaps && islower((unsigned char)t[k]))
 					return 0;
 				if (k == 0 || t[k - 1] == ' ') {
@@ -2278,7 +2285,7 @@ int dyad_text_extract(const char *s, size_t n,
 		size_t len = strip_trailing_feedid(t, p->len);
 		if (!dateline_done) {
 			dateline_done = true;
-			size_t dl = parse_dateline(t, len);
+			size_t dl = dyad_text_dateline(t, len);
 			if (dl > 0) {
 				x->dateline = x_dup(t, dl, &rc);
 				struct dyad_date d;

@@ -26,6 +26,13 @@ enum dyad_clutter {
  * The HTML extractor calls this on its candidate paragraphs too. */
 enum dyad_clutter dyad_clutter_line(const char *s, size_t n);
 
+/* Length of the dateline opening the paragraph t[0..n): "ISLAMABAD:",
+ * "WASHINGTON (Reuters) -", "Washington, Oct 21 (IANS)", "KABUL, Afghanistan
+ * —", "New Delhi:" give "ISLAMABAD", "WASHINGTON", "Washington, Oct 21",
+ * "KABUL, Afghanistan", "New Delhi"; 0 when the paragraph has none. The
+ * HTML extractor uses it on the first body paragraph too. */
+size_t dyad_text_dateline(const char *t, size_t n);
+
 /* Clean the scraped text s[0..n) (valid UTF-8) of one article into x: title
  * (first line only when it reads like a headline), byline, dateline, date
  * (with source and confidence), and the body with clutter removed.

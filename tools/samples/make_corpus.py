@@ -443,7 +443,8 @@ def expect(path, a, opt, title, outlet, C, paras=None, extra_with=()):
         dl = f"{dl}, {long_date(D(opt.get('date', a.get('date'))))}"
     by = a.get("byline")
     if syn:  # agency copies: the agency stands in the byline slot of CC's text pages
-        by = OUT["SAD"]["name"] if outlet == OUT["CC"]["name"] else None
+        as_text = path.startswith("samples/text/") or opt.get("as_text", False)
+        by = OUT["SAD"]["name"] if as_text and outlet == OUT["CC"]["name"] else None
     EXP.append({"path": path, "title": title, "published": pub,
                 "dateline": dl, "byline": by,
                 "outlet": outlet, "with": W, "without": X, "_body": body})
@@ -582,6 +583,7 @@ def main():
                 o2["expect_date"] = None
             elif pub is None and kind == "text" and not a.get("date"):
                 o2["expect_date"] = None
+            o2["as_text"] = kind == "text"
             expect(f"samples/jsonl/{fname}#{n}", a, o2, title, OUT[o]["name"], C)
         write(f"samples/jsonl/{fname}", ("\n".join(lines) + "\n").encode("utf-8"))
     man = []
