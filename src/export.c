@@ -17,7 +17,7 @@ static const struct table tables[] = {
 	 "FROM articles ORDER BY rowid"},
 	{"sentences",
 	 "SELECT a.id AS article_id, s.idx AS sentence_index, s.paragraph, s.start, "
-	 "s.length, s.text FROM sentences s JOIN articles a ON a.rowid = s.article "
+	 "s.length, s.text FROM sentence_text s JOIN articles a ON a.rowid = s.article "
 	 "ORDER BY s.article, s.idx"},
 };
 

@@ -19,7 +19,7 @@
 #include "queue.h"
 #include "store.h"
 
-#define BATCH 256             /* articles per transaction */
+#define BATCH 1024            /* articles per transaction */
 #define PROGRESS_NS 250000000 /* between progress reports */
 
 struct ingest {

@@ -69,7 +69,7 @@ static void test_put_is_idempotent(void **state)
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(st, 0), 1);
 	sqlite3_finalize(st);
-	assert_int_equal(sqlite3_prepare_v2(db->h, "SELECT text FROM sentences ORDER BY idx", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db->h, "SELECT text FROM sentence_text ORDER BY idx", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(st, 0), "Talks");
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
