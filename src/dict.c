@@ -1376,6 +1376,8 @@ const char *dyad_dict_actor_code(const struct dyad_dict *d, uint32_t a, int32_t 
 	if (a >= d->actors.n)
 		return NULL;
 	const struct dyad_dict_actor *ac = (const struct dyad_dict_actor *)d->actors.a + a;
+	if (ac->ncodes == 0)
+		return NULL;  /* a phrase whose code line was bad: no codes at all */
 	const struct dyad_dict_code *c = (const struct dyad_dict_code *)d->codes.a + ac->code0;
 	const char *def = NULL;
 	for (uint32_t i = 0; i < ac->ncodes; i++) {
