@@ -15,6 +15,7 @@ static const struct {
 	{"export", cmd_export, "write a stored table as JSON Lines or CSV"},
 	{"stats", cmd_stats, "summarise a database"},
 	{"extract", cmd_extract, "clean one file and print the article as JSON"},
+	{"validate", cmd_validate, "code a TABARI or PETRARCH validation suite and compare"},
 };
 
 void cli_error(const char *cmd, const char *fmt, ...)

@@ -45,4 +45,68 @@ void dyad_coder_article(struct dyad_coder *c, int32_t date);
 int dyad_coder_sentence(struct dyad_coder *c, const char *s, size_t n, uint32_t idx,
 			struct dyad_events *out, struct dyad_err *err);
 
+/* Coder options (bits for dyad_coder_options). */
+enum dyad_coder_opt {
+	/* an agent with no actor is coded alone, as "~GOV" (TABARI SET: CONVERT AGENT) */
+	DYAD_CODER_CONVERT_AGENT = 1,
+	/* one event per sentence (TABARI SET: CODE BY SENTENCE) */
+	DYAD_CODER_BY_SENTENCE = 2,
+	/* every verb, not one per clause (TABARI SET: CODE ALL) */
+	DYAD_CODER_ALL = 4,
+	/* events without a target, agents alone as "---GOV" (PETRARCH
+	 * require_dyad = false) */
+	DYAD_CODER_NO_DYAD = 8,
+};
+
+/* Sentences of fewer than n words give no events (TABARI SET: MINIMUM
+ * WORDS, 8 in TABARI; 0, the default, codes every sentence). */
+void dyad_coder_min_words(struct dyad_coder *c, unsigned n);
+
+/* Set the options of c (an OR of enum dyad_coder_opt; 0 by default). */
+void dyad_coder_options(struct dyad_coder *c, unsigned opts);
+
+/* Lengths in words of the comma-delimited clauses the coder drops, as
+ * TABARI's "COMMA:" option: internal ", ... ," clauses of min..max words,
+ * the terminal one (last comma to the end) of emin..emax, the initial one
+ * (start to the first comma) of bmin..bmax; a range with max 0 is off.
+ * Defaults: 2..10, 2..10, off. */
+struct dyad_coder_commas {
+	int min, max, emin, emax, bmin, bmax;
+};
+void dyad_coder_commas(struct dyad_coder *c, const struct dyad_coder_commas *cm);
+
+/* TABARI "DEFAULT: SOURCE [S] PRIOR TARGET [T] AFTER": actor codes used
+ * when a sentence has no source or no target (NULL or "" for none). With
+ * prior, the default source replaces a missing actor before the verb
+ * (without it, the first actor after the verb becomes the source); with
+ * after, the default target replaces a missing one after the verb (without
+ * it, a compound source gives its other members as targets). */
+void dyad_coder_defaults(struct dyad_coder *c, const char *source, int prior, const char *target,
+			 int after);
+
+/* ---- Validation suites (src/coder_validate.c) ----------------------------- */
+
+struct dyad_validate_result {
+	size_t passed, failed;  /* records compared */
+	size_t skipped;         /* records with nothing to compare ({+++}, options, <Skip>) */
+};
+
+/* Called for each failed record: its id, text, and the expected and coded
+ * event sets as "SRC/TGT/CODE" joined by spaces ("(none)" when empty). */
+typedef void dyad_validate_fail_fn(void *ctx, const char *id, const char *text,
+				   const char *expected, const char *got);
+
+/* Run a validation suite: file is a TABARI .project (records in its
+ * <textfile>, until FINAL-01) or a PETRARCH unit-test XML file; dict, when
+ * not NULL, replaces the dictionaries the file names. Each record is one
+ * article dated by the record (TABARI: records STORY-NNN-SSS of one story
+ * share context); its coded (source, target, code) set is compared with the
+ * expected set. TABARI's defaults apply (MINIMUM WORDS 8), then the suite's
+ * own OPTION records and PETRARCH <Config> lines. fn (may be NULL) hears of
+ * each failure.
+ * Returns DYAD_OK with *r filled, or DYAD_EIO / DYAD_EPARSE / DYAD_EINVAL /
+ * DYAD_ENOMEM with detail on err. */
+int dyad_validate_run(const char *file, const char *dict, dyad_validate_fail_fn *fn, void *ctx,
+		      struct dyad_validate_result *r, struct dyad_err *err);
+
 #endif

@@ -1,0 +1,1297 @@
+/* The CAMEO event coder: words, actors (with agents, compounds, pronouns),
+ * verbs and their patterns, then events; the TABARI model of a sentence
+ * (shallow, no parse tree), see docs/coding.md. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coder_int.h"
+#include "segment.h"
+
+#define MAX_EVENTS 256  /* events of one sentence at most (bounds the duplicate check) */
+
+void dyad_events_release(struct dyad_events *e)
+{
+	if (!e)
+		return;
+	free(e->ev);
+	e->ev = NULL;
+	e->n = e->cap = 0;
+}
+
+/* The table filters: for each kind, the bits of every entry's key word
+ * (all bits when a stem shorter than three bytes could match anything). */
+static int build_filters(struct dyad_coder *c)
+{
+	c->filt = calloc((size_t)DYAD_DK_COUNT * DYAD_FILT_WORDS, sizeof *c->filt);
+	if (!c->filt)
+		return -1;
+	for (int k = 0; k < DYAD_DK_COUNT; k++) {
+		uint64_t *f = c->filt + (size_t)k * DYAD_FILT_WORDS;
+		const struct dyad_dict_entry *e = c->d->tab[k].ent.a;
+		for (size_t i = 0; i < c->d->tab[k].ent.n; i++) {
+			if (e[i].key >= e[i].n)
+				continue;
+			const struct dyad_dict_tok *t = &e[i].tok[e[i].key];
+			if (!t->str || ((t->flags & DYAD_TF_STEM) && t->len < 3)) {
+				memset(f, 0xff, DYAD_FILT_WORDS * sizeof *f);
+				break;
+			}
+			uint16_t h = dyad_coder_fhash(t->str, t->len);
+			f[h >> 6] |= (uint64_t)1 << (h & 63);
+		}
+	}
+	return 0;
+}
+
+/* Might word i start a phrase of table kind? (No false "no".) */
+static int maybe(const struct dyad_coder *c, enum dyad_dict_kind kind, size_t i)
+{
+	const uint64_t *f = c->filt + (size_t)kind * DYAD_FILT_WORDS;
+	return f[c->wf[i] >> 6] >> (c->wf[i] & 63) & 1;
+}
+
+int dyad_coder_new(const struct dyad_dict *d, struct dyad_coder **out, struct dyad_err *err)
+{
+	*out = NULL;
+	struct dyad_coder *c = calloc(1, sizeof *c);
+	if (!c)
+		return dyad_error(err, DYAD_ENOMEM, "out of memory for a coder");
+	c->d = d;
+	c->cm = (struct dyad_coder_commas){2, 10, 2, 10, 0, 0};
+	const char *const *files = d->files.a;
+	for (size_t i = 0; i < d->files.n; i++) {
+		size_t l = strlen(files[i]);
+		if (l > 6 && !strcmp(files[i] + l - 6, ".verbs"))
+			c->tabari = 1;
+	}
+	if (build_filters(c) || dyad_coder_compile(c) != DYAD_OK) {
+		dyad_coder_free(c);
+		return dyad_error(err, DYAD_ENOMEM, "out of memory compiling patterns");
+	}
+	*out = c;
+	return DYAD_OK;
+}
+
+void dyad_coder_free(struct dyad_coder *c)
+{
+	if (!c)
+		return;
+	free(c->cp);
+	free(c->filt);
+	free(c->wf);
+	free(c->synmask);
+	free(c->synmask_last);
+	free(c->bcp0);
+	free(c->bncp);
+	free(c->els);
+	free(c->sp);
+	free(c->fold);
+	free(c->w);
+	free(c->woff);
+	free(c->wlen);
+	free(c->caps);
+	free(c->wm);
+	free(c->wbit);
+	free(c->wh);
+	free(c->m);
+	free(c->g);
+	free(c);
+}
+
+void dyad_coder_options(struct dyad_coder *c, unsigned opts)
+{
+	c->opts = opts;
+}
+
+void dyad_coder_defaults(struct dyad_coder *c, const char *source, int prior, const char *target,
+			 int after)
+{
+	snprintf(c->defsrc, sizeof c->defsrc, "%s", source ? source : "");
+	snprintf(c->deftgt, sizeof c->deftgt, "%s", target ? target : "");
+	c->def_prior = prior;
+	c->def_after = after;
+}
+
+void dyad_coder_min_words(struct dyad_coder *c, unsigned n)
+{
+	c->min_words = n;
+}
+
+void dyad_coder_commas(struct dyad_coder *c, const struct dyad_coder_commas *cm)
+{
+	c->cm = *cm;
+}
+
+void dyad_coder_article(struct dyad_coder *c, int32_t date)
+{
+	c->date = date;
+	c->discard_story = 0;
+	c->last[0] = '\0';
+}
+
+/* ---- Words --------------------------------------------------------------- */
+
+static int grow(void **p, size_t *cap, size_t need, size_t sz)
+{
+	if (need <= *cap)
+		return 0;
+	size_t n = *cap ? *cap : 64;
+	while (n < need)
+		n *= 2;
+	void *q = realloc(*p, n * sz);
+	if (!q)
+		return -1;
+	*p = q;
+	*cap = n;
+	return 0;
+}
+
+static int grow_words(struct dyad_coder *c, size_t need)
+{
+	if (need <= c->wcap)
+		return 0;
+	size_t n = c->wcap ? c->wcap : 64;
+	while (n < need)
+		n *= 2;
+	void *a = realloc(c->w, n * sizeof *c->w);
+	if (a)
+		c->w = a;
+	void *b = realloc(c->woff, n * sizeof *c->woff);
+	if (b)
+		c->woff = b;
+	void *e = realloc(c->wlen, n * sizeof *c->wlen);
+	if (e)
+		c->wlen = e;
+	void *f = realloc(c->caps, 2 * n); /* the second half: drop_asides() */
+	if (f)
+		c->caps = f;
+	void *g = realloc(c->wm, n * sizeof *c->wm);
+	if (g)
+		c->wm = g;
+	void *h = realloc(c->wbit, n * sizeof *c->wbit);
+	if (h)
+		c->wbit = h;
+	void *k = realloc(c->wh, n * sizeof *c->wh);
+	if (k)
+		c->wh = k;
+	void *l = realloc(c->wf, n * sizeof *c->wf);
+	if (l)
+		c->wf = l;
+	if (!a || !b || !e || !f || !g || !h || !k || !l)
+		return -1;
+	c->wcap = n;
+	return 0;
+}
+
+static void add_word(struct dyad_coder *c, size_t at, uint32_t off, uint32_t len, int cap)
+{
+	c->w[c->nw] = c->fold + at;
+	c->woff[c->nw] = off;
+	c->wlen[c->nw] = len;
+	c->caps[c->nw] = (uint8_t)cap;
+	c->wm[c->nw] = -1;
+	c->wbit[c->nw] = dyad_coder_wbit(c->fold + at, strlen(c->fold + at));
+	c->smask |= c->wbit[c->nw];
+	c->wh[c->nw] = dyad_coder_whash(c->fold + at, strlen(c->fold + at));
+	c->wf[c->nw] = dyad_coder_fhash(c->fold + at, strlen(c->fold + at));
+	c->nw++;
+}
+
+static int is(const struct dyad_coder *c, size_t i, const char *w);
+static int adjective(const struct dyad_coder *c, size_t i);
+static int alpha(const struct dyad_coder *c, size_t i);
+
+/* A word that may stand in a list of actors: capitalised, a determiner, "and",
+ * or a TABARI <ADJECTIVE>. */
+static int listy(const struct dyad_coder *c, size_t i)
+{
+	return c->caps[i] || is(c, i, "THE") || is(c, i, "AND") || is(c, i, "A") ||
+	       is(c, i, "'S") || adjective(c, i);
+}
+
+static int listy_span(const struct dyad_coder *c, size_t a, size_t b)
+{
+	/* a short item ending with a name may hold an unlisted adjective
+	 * ("the awful Fornost") */
+	int spare = b - a <= 4 && b > a && c->caps[b - 1] ? 1 : 0;
+	for (size_t k = a; k < b; k++)
+		if (!listy(c, k) && spare-- <= 0)
+			return 0;
+	return 1;
+}
+
+/* Remove clauses set off by commas ("Gollum, centre of a row between X and
+ * Y, called on Z"; ", a senior official said"), as TABARI does, within the
+ * lengths of c->cm, unless the words read as an item of a list of actors
+ * ("Mordor, the awful Fornost, and Gondor"). */
+static void drop_asides(struct dyad_coder *c)
+{
+	const struct dyad_coder_commas *cm = &c->cm;
+	size_t nc = 0, first = 0, last = 0;
+	for (size_t i = 0; i < c->nw; i++)
+		if (is(c, i, ",")) {
+			if (!nc++)
+				first = i;
+			last = i;
+		}
+	if (!nc)
+		return;
+	uint8_t *drop = c->caps + c->wcap; /* scratch: the second half of caps */
+	memset(drop, 0, c->nw);
+	size_t end = c->nw;
+	while (end > 0 && !alpha(c, end - 1) && !is(c, end - 1, ","))
+		end--; /* the final full stop stays */
+	/* initial */
+	if (cm->bmax && (int)first >= cm->bmin && (int)first <= cm->bmax && !listy_span(c, 0, first))
+		memset(drop, 1, first + 1);
+	/* internal: commas pair up from the left */
+	int after_list = 0;
+	size_t i = first;
+	while (i < c->nw) {
+		size_t j = i + 1;
+		while (j < c->nw && !is(c, j, ","))
+			j++;
+		if (j >= c->nw)
+			break;
+		int n = (int)(j - i - 1), list = listy_span(c, i + 1, j);
+		if (cm->max && !list && !after_list && n >= cm->min && n <= cm->max)
+			memset(drop + i, 1, j - i);
+		after_list = list;
+		if (list) {
+			i = j; /* a list goes on */
+			continue;
+		}
+		i = j + 1;
+		while (i < c->nw && !is(c, i, ","))
+			i++;
+	}
+	/* terminal: a comma left over */
+	int n = (int)(end - last - 1);
+	size_t prev = 0; /* the comma before the last, or the start */
+	for (size_t k = last; k-- > 0;)
+		if (is(c, k, ",")) {
+			prev = k + 1;
+			break;
+		}
+	if (cm->emax && i == last && end < c->nw && n >= cm->emin && n <= cm->emax &&
+	    !listy_span(c, last + 1, end) && !listy_span(c, prev, last))
+		memset(drop + last, 1, end - last);
+	size_t out = 0;
+	for (size_t k = 0; k < c->nw; k++) {
+		if (drop[k])
+			continue;
+		c->w[out] = c->w[k];
+		c->woff[out] = c->woff[k];
+		c->wlen[out] = c->wlen[k];
+		c->caps[out] = c->caps[k];
+		c->wm[out] = c->wm[k];
+		c->wbit[out] = c->wbit[k];
+		c->wh[out] = c->wh[k];
+		c->wf[out] = c->wf[k];
+		out++;
+	}
+	c->nw = out;
+}
+
+/* Tokenise and fold s; "Gondor's" gives GONDOR and 'S. */
+static int words(struct dyad_coder *c, const char *s, size_t n)
+{
+	free(c->sp);
+	c->sp = NULL;
+	if (dyad_tokens(s, n, &c->sp, &c->nsp) != DYAD_OK)
+		return -1;
+	size_t need = 0;
+	for (size_t i = 0; i < c->nsp; i++)
+		need += 4 * (size_t)c->sp[i].len + 4;
+	if (grow((void **)&c->fold, &c->fold_cap, need + 1, 1) || grow_words(c, 2 * c->nsp + 1))
+		return -1;
+	size_t at = 0;
+	c->nw = 0;
+	c->smask = 0;
+	c->nwords = 0;
+	for (size_t i = 0; i < c->nsp; i++) {
+		const char *t = s + c->sp[i].off;
+		uint32_t len = c->sp[i].len;
+		size_t fl = dyad_dict_fold(t, len, c->fold + at, c->fold_cap - at);
+		int cap = (unsigned char)t[0] >= 'A' && (unsigned char)t[0] <= 'Z';
+		if (isalnum((unsigned char)t[0]) || (unsigned char)t[0] >= 0x80)
+			c->nwords++;
+		char *f = c->fold + at;
+		size_t cut = 0;
+		if (fl > 2 && f[fl - 1] == 'S' && f[fl - 2] == '\'')
+			cut = 2;
+		else if (fl > 4 && f[fl - 1] == 'S' && !memcmp(f + fl - 4, "\xE2\x80\x99", 3))
+			cut = 4;
+		else if (fl > 2 && f[fl - 1] == '\'')
+			cut = 1;
+		if (!c->tabari && fl > 3 && !strcmp(f + fl - 3, "N'T")) {
+			/* PETRARCH writes contractions as TreeBank does: DID N'T */
+			f[fl - 3] = '\0';
+			add_word(c, at, c->sp[i].off, len - 3, cap);
+			at += fl - 3 + 1;
+			memcpy(c->fold + at, "N'T", 4);
+			add_word(c, at, c->sp[i].off + len - 3, 3, 0);
+			at += 4;
+			continue;
+		}
+		if (cut) {
+			f[fl - cut] = '\0';
+			add_word(c, at, c->sp[i].off, (uint32_t)(len - cut), cap);
+			at += fl - cut + 1;
+			memcpy(c->fold + at, "'S", 3);
+			add_word(c, at, c->sp[i].off + len - (uint32_t)cut, (uint32_t)cut, 0);
+			at += 3;
+			continue;
+		}
+		if (fl == 1 && f[0] == '_')
+			continue; /* "Dol_Amroth" as the dictionaries write it */
+		if (fl == 1 && f[0] == '-' && c->nw && i > 0 &&
+		    c->sp[i - 1].off + c->sp[i - 1].len == c->sp[i].off &&
+		    (i + 1 == c->nsp || c->sp[i + 1].off > c->sp[i].off + 1)) {
+			/* "anti- Gondor": the dictionaries' ANTI- */
+			char *prev = (char *)c->w[c->nw - 1];
+			size_t pl = strlen(prev);
+			if (prev + pl + 1 == c->fold + at) {
+				prev[pl] = '-';
+				prev[pl + 1] = '\0';
+				at++;
+				c->wlen[c->nw - 1]++;
+				c->wbit[c->nw - 1] = dyad_coder_wbit(prev, pl + 1);
+				c->wh[c->nw - 1] = dyad_coder_whash(prev, pl + 1);
+				c->wf[c->nw - 1] = dyad_coder_fhash(prev, pl + 1);
+				continue;
+			}
+		}
+		add_word(c, at, c->sp[i].off, len, cap);
+		at += fl + 1;
+	}
+	drop_asides(c);
+	return 0;
+}
+
+static int is(const struct dyad_coder *c, size_t i, const char *w)
+{
+	return i < c->nw && !strcmp(c->w[i], w);
+}
+
+static int is_any(const struct dyad_coder *c, size_t i, const char *const *set)
+{
+	for (; *set; set++)
+		if (is(c, i, *set))
+			return 1;
+	return 0;
+}
+
+static int alpha(const struct dyad_coder *c, size_t i)
+{
+	unsigned char ch = (unsigned char)c->w[i][0];
+	return (ch >= 'A' && ch <= 'Z') || ch >= 0x80;
+}
+
+/* ---- Endings ------------------------------------------------------------
+ * TABARI lists verbs by root ("DEPART_") and agents in the singular; it
+ * accepts the regular endings, which dyad tries when the word itself fails. */
+
+static const char *const verb_endings[] = {"ING", "ED", "ES", "EN", "S", "D", NULL};
+static const char *const noun_endings[] = {"IES", "ES", "S", NULL};
+
+static int agent_fn(const struct dyad_dict *d, const char *const *tokens, size_t ntokens,
+		    size_t pos, struct dyad_dict_match *m)
+{
+	return dyad_dict_agent_match(d, tokens, ntokens, pos, m);
+}
+
+static int actor_fn(const struct dyad_dict *d, const char *const *tokens, size_t ntokens,
+		    size_t pos, struct dyad_dict_match *m)
+{
+	return dyad_dict_match(d, DYAD_DK_ACTOR, tokens, ntokens, pos, m);
+}
+
+/* TABARI actor phrases allow words between words written with a space
+ * ("PRINCE DOL_AMROTH" in "the Prince of Dol Amroth"); the dictionary's
+ * matcher wants them consecutive, so these are tried here: up to four words
+ * between (Al "The Weasel" Gore), none where the phrase has '_'. */
+static int gapped_actor(struct dyad_coder *c, size_t i, struct dyad_dict_match *m)
+{
+	const struct dyad_dict_entry *e;
+	size_t ne = dyad_dict_lookup(c->d, DYAD_DK_ACTOR, c->w[i], strlen(c->w[i]), &e);
+	size_t best = 0;
+	for (size_t k = 0; k < ne; k++) {
+		if (e[k].key != 0 || e[k].n < 2)
+			continue;
+		size_t pos = i + 1;
+		uint16_t j = 1;
+		for (; j < e[k].n; j++) {
+			const struct dyad_dict_tok *t = &e[k].tok[j];
+			int tight = (e[k].tok[j - 1].flags & DYAD_TF_JOINED) != 0;
+			size_t lim = tight ? 1 : 5, g = 0;
+			for (; g < lim && pos + g < c->nw; g++)
+				if (dyad_coder_wordeq(c->w[pos + g], t->str, t->len,
+						      (t->flags & DYAD_TF_STEM) != 0))
+					break;
+			if (g == lim || pos + g >= c->nw)
+				break;
+			pos += g + 1;
+		}
+		if (j == e[k].n && pos - i > best) {
+			best = pos - i;
+			m->entry = &e[k];
+			m->start = i;
+			m->len = best;
+		}
+	}
+	return best > 0;
+}
+
+typedef int match_fn(const struct dyad_dict *d, const char *const *tokens, size_t ntokens,
+		     size_t pos, struct dyad_dict_match *m);
+
+static int verb_fn(const struct dyad_dict *d, const char *const *tokens, size_t ntokens,
+		   size_t pos, struct dyad_dict_match *m)
+{
+	const struct dyad_dict_verb *vb;
+	return dyad_dict_verb_match(d, tokens, ntokens, pos, m, &vb);
+}
+
+/* fn at word i with one of endings removed (and the root's final E put
+ * back, a doubled consonant undone); 1 on a match. */
+static int match_root_at(struct dyad_coder *c, size_t i, size_t at, const char *const *endings,
+			 match_fn *fn, struct dyad_dict_match *m);
+
+static int match_root(struct dyad_coder *c, size_t i, const char *const *endings, match_fn *fn,
+		      struct dyad_dict_match *m)
+{
+	return match_root_at(c, i, i, endings, fn, m);
+}
+
+/* As match_root(), the ending removed from word at (a later word of the phrase). */
+static int match_root_at(struct dyad_coder *c, size_t i, size_t at, const char *const *endings,
+			 match_fn *fn, struct dyad_dict_match *m)
+{
+	const char *w = c->w[at];
+	size_t l = strlen(w);
+	if (l >= sizeof c->scratch - 2)
+		return 0;
+	int found = 0;
+	for (const char *const *e = endings; *e && !found; e++) {
+		size_t el = strlen(*e);
+		if (l < el + 3 || strcmp(w + l - el, *e))
+			continue;
+		size_t r = l - el;
+		memcpy(c->scratch, w, r);
+		int tries = 1;
+		char alt[3] = {0};
+		if (!strcmp(*e, "IES")) {
+			alt[0] = 'Y';
+		} else if (r >= 2 && w[r - 1] == w[r - 2]) {
+			tries = 2; /* BANNED: BANN, then BAN */
+		} else if (el >= 2) {
+			alt[0] = 'E'; /* DEPLORED: DEPLOR, then DEPLORE */
+			tries = 2;
+		}
+		for (int t = 0; t < tries && !found; t++) {
+			size_t rl = r;
+			if (t == 1 && !alt[0])
+				rl = r - 1;
+			memcpy(c->scratch, w, rl);
+			c->scratch[rl] = '\0';
+			if (alt[0] && (t == 1 || !strcmp(*e, "IES"))) {
+				c->scratch[rl] = alt[0];
+				c->scratch[rl + 1] = '\0';
+			}
+			c->w[at] = c->scratch;
+			found = fn(c->d, c->w, c->nw, i, m) && m->start + m->len > at;
+			c->w[at] = w;
+		}
+	}
+	return found;
+}
+
+/* ---- Actors -------------------------------------------------------------- */
+
+struct item {
+	uint32_t start, end;
+	uint8_t agent, before, used;
+	const char *code;
+};
+
+static const char *const pronouns[] = {"HE", "SHE", "IT", "THEY", "HIM", "THEM", NULL};
+static const char *const the_nouns[] = {"COUNTRY", "NATION", NULL};
+static const char *const of_words[] = {"OF", "THE", "FROM", "FOR", "IN", NULL};
+
+/* Append s to a code buffer of 24 bytes, truncating. */
+static void cat(char *code, const char *s)
+{
+	size_t n = strlen(code), l = strlen(s);
+	if (n + l > 23)
+		l = 23 - n;
+	memcpy(code + n, s, l);
+	code[n + l] = '\0';
+}
+
+static int add_one(struct dyad_coder *c, uint32_t start, uint32_t end, const char *code,
+		   size_t clen, const char *suffix, int before)
+{
+	if (grow((void **)&c->m, &c->mcap, c->nm + 1, sizeof *c->m))
+		return -1;
+	struct mention *m = &c->m[c->nm];
+	m->start = start;
+	m->end = end;
+	m->group = 0;
+	m->seq = (uint32_t)c->nm;
+	m->code[0] = '\0';
+	char base[24];
+	snprintf(base, sizeof base, "%.*s", (int)(clen < 23 ? clen : 23), code);
+	if (suffix && before && strncmp(base, suffix, strlen(suffix)))
+		cat(m->code, suffix); /* NGM~ on NGM: NGM once */
+	cat(m->code, base);
+	memcpy(m->base, base, sizeof m->base);
+	size_t lc = strlen(base), ls = suffix ? strlen(suffix) : 0;
+	if (suffix && !before && !(lc >= ls && !strcmp(base + lc - ls, suffix))) /* no GOVGOV */
+		cat(m->code, suffix);
+	m->off = c->woff[start];
+	m->len = c->woff[end - 1] + c->wlen[end - 1] - m->off;
+	for (uint32_t i = start; i < end; i++)
+		c->wm[i] = (int32_t)c->nm;
+	c->nm++;
+	return 0;
+}
+
+/* A mention of words [start, end): code, with the agent code suffix after
+ * it (or before it); "FRO/BIL/SAM" (one name for several actors) gives a
+ * mention per code, over the same words. */
+static int add_mention(struct dyad_coder *c, uint32_t start, uint32_t end, const char *code,
+		       const char *suffix, int before)
+{
+	for (;;) {
+		size_t l = strcspn(code, "/");
+		if (l && add_one(c, start, end, code, l, suffix, before))
+			return -1;
+		if (!code[l])
+			return 0;
+		code += l + 1;
+	}
+}
+
+/* Gap words allowed between an actor and its agent ("Gondor's first deputy"). */
+static int agent_gap_ok(const struct dyad_coder *c, uint32_t a, uint32_t b, int after)
+{
+	if (!after && !c->tabari && b - a <= 3 && is(c, a, "'S")) {
+		/* PETRARCH reads "Dagolath's first deputy prime minister" as
+		 * one noun phrase: a word or two may stand between */
+		for (uint32_t i = a + 1; i < b; i++)
+			if (!alpha(c, i) || is(c, i, "AND") || is(c, i, "OR"))
+				return 0;
+		return 1;
+	}
+	if (b - a > 2)
+		return 0;
+	for (uint32_t i = a; i < b; i++)
+		if (after ? !is_any(c, i, of_words) : !is(c, i, "'S"))
+			return 0;
+	return 1;
+}
+
+static int find_actors(struct dyad_coder *c, struct item *it, size_t nit)
+{
+	c->nm = 0;
+	for (size_t k = 0; k < nit; k++) {
+		struct item *x = &it[k];
+		if (x->agent || x->used)
+			continue;
+		if (!strcmp(x->code, "---"))
+			continue; /* a known name that is no actor */
+		/* an agent just after ("Gondor's prime minister") or just before
+		 * through "of" ("the ambassadors of Arnor") */
+		const char *suffix = NULL;
+		int before = 0;
+		uint32_t s = x->start, e = x->end;
+		if (k + 1 < nit && it[k + 1].agent && !it[k + 1].used &&
+		    agent_gap_ok(c, x->end, it[k + 1].start, 0)) {
+			suffix = it[k + 1].code;
+			before = it[k + 1].before;
+			e = it[k + 1].end;
+			it[k + 1].used = 1;
+		} else if (k > 0 && it[k - 1].agent && !it[k - 1].used &&
+			   agent_gap_ok(c, it[k - 1].end, x->start, 1)) {
+			suffix = it[k - 1].code;
+			before = it[k - 1].before;
+			s = it[k - 1].start;
+			it[k - 1].used = 1;
+		}
+		if (add_mention(c, s, e, x->code, suffix, before))
+			return -1;
+	}
+	/* agents alone: "the government" is the last actor's */
+	for (size_t k = 0; k < nit; k++) {
+		struct item *x = &it[k];
+		if (!x->agent || x->used)
+			continue;
+		if (c->opts & (DYAD_CODER_CONVERT_AGENT | DYAD_CODER_NO_DYAD)) {
+			const char *anon = c->opts & DYAD_CODER_CONVERT_AGENT ? "~" : "---";
+			if (add_mention(c, x->start, x->end, anon, x->code, x->before))
+				return -1;
+			continue;
+		}
+		if (!c->last[0])
+			continue;
+		if (x->start == 0 || !is_any(c, x->start - 1, (const char *const[]){"THE", "ITS", NULL}))
+			continue;
+		char base[4] = {0};
+		memcpy(base, c->last, strnlen(c->last, 3));
+		if (add_mention(c, x->start - 1, x->end, base, x->code, x->before))
+			return -1;
+	}
+	return 0;
+}
+
+/* TABARI <ADJECTIVE> words may stand inside a compound ("the evil Gondor"). */
+static int adjective(const struct dyad_coder *c, size_t i)
+{
+	struct dyad_dict_match m;
+	return dyad_dict_count(c->d, DYAD_DK_ADJ) && maybe(c, DYAD_DK_ADJ, i) &&
+	       dyad_dict_match(c->d, DYAD_DK_ADJ, c->w, c->nw, i, &m) && m.len == 1;
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+	const struct mention *x = a, *y = b;
+	if (x->start != y->start)
+		return (x->start > y->start) - (x->start < y->start);
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Pronouns and "the country" take the actor named last. */
+static int pronouns_in(struct dyad_coder *c)
+{
+	for (size_t i = 0; i < c->nw; i++) {
+		if (c->wm[i] >= 0)
+			continue;
+		size_t e = 0;
+		if (is_any(c, i, pronouns))
+			e = i + 1;
+		else if (is(c, i, "THE") && is_any(c, i + 1, the_nouns) && c->wm[i + 1] < 0)
+			e = i + 2;
+		if (!e)
+			continue;
+		/* the subject named first in the sentence (TABARI), else the
+		 * actor named last in the article */
+		if (c->ng && c->g[0].start < i) {
+			char codes[8][24];
+			uint32_t n = c->g[0].nm < 8 ? c->g[0].nm : 8;
+			for (uint32_t k = 0; k < n; k++)
+				memcpy(codes[k], c->m[c->g[0].m0 + k].code, 24);
+			for (uint32_t k = 0; k < n; k++)
+				if (add_one(c, (uint32_t)i, (uint32_t)e, codes[k], strlen(codes[k]), NULL, 0))
+					return -1;
+		} else if (c->last[0] &&
+			   add_one(c, (uint32_t)i, (uint32_t)e, c->last, strlen(c->last), NULL, 0)) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* PETRARCH: "the ambassadors of Arnor, Osgiliath and Gondor" are all
+ * ambassadors (TABARI gives the agent to the first actor only). */
+static void share_agents(struct dyad_coder *c)
+{
+	for (size_t k = 0; k < c->ng; k++) {
+		const struct group *g = &c->g[k];
+		if (g->nm < 2)
+			continue;
+		const struct mention *f = &c->m[g->m0];
+		size_t lb = strlen(f->base);
+		if (strlen(f->code) <= lb || strncmp(f->code, f->base, lb))
+			continue;
+		for (uint32_t j = 1; j < g->nm; j++) {
+			struct mention *o = &c->m[g->m0 + j];
+			if (!strcmp(o->code, o->base) && o->start != f->start)
+				cat(o->code, f->code + lb);
+		}
+	}
+}
+
+/* Mentions joined by "and" or commas form compound groups. */
+static int make_groups(struct dyad_coder *c)
+{
+	if (c->nm)
+		qsort(c->m, c->nm, sizeof *c->m, cmp_mention);
+	/* "Bree Prime Minister Romendacil": a name right after a mention of
+	 * the same country is the same actor */
+	size_t out = 0;
+	for (size_t k = 0; k < c->nm; k++) {
+		struct mention *p = out ? &c->m[out - 1] : NULL;
+		if (p && c->m[k].start == p->end && c->m[k].start != p->start &&
+		    !strncmp(c->m[k].base, p->base, 3) && strlen(p->code) > strlen(p->base)) {
+			p->end = c->m[k].end;
+			p->len = c->m[k].off + c->m[k].len - p->off;
+			continue;
+		}
+		c->m[out++] = c->m[k];
+	}
+	c->nm = out;
+	for (size_t k = 0; k < c->nm; k++)
+		for (uint32_t i = c->m[k].start; i < c->m[k].end; i++)
+			c->wm[i] = (int32_t)k;
+	c->ng = 0;
+	for (size_t k = 0; k < c->nm; k++) {
+		int join = 0;
+		if (k > 0 && c->m[k].start == c->m[k - 1].start) {
+			join = 1; /* one name, several codes; "they" */
+		} else if (k > 0) {
+			uint32_t a = c->m[k - 1].end, b = c->m[k].start;
+			join = b > a && b - a <= 4;
+			int conj = 0, adj = 0;
+			for (uint32_t i = a; i < b && join; i++) {
+				if (is(c, i, ",") || is(c, i, "AND") || is(c, i, "NOR"))
+					conj = 1;
+				else if (adjective(c, i))
+					adj = 1;
+				else if (!c->tabari && i + 1 == b && !c->caps[i] && alpha(c, i) && conj)
+					; /* PETRARCH has no adjective list: "and good Gondor" */
+				else if (!is(c, i, "THE"))
+					join = 0;
+			}
+			/* "the evil Arnor awful Gondor": TABARI adjectives link too */
+			join = join && (conj || adj);
+		}
+		if (!join) {
+			if (grow((void **)&c->g, &c->gcap, c->ng + 1, sizeof *c->g))
+				return -1;
+			c->g[c->ng++] = (struct group){(uint32_t)k, 0, c->m[k].start, 0};
+		}
+		struct group *g = &c->g[c->ng - 1];
+		g->nm++;
+		g->end = c->m[k].end;
+		c->m[k].group = (uint32_t)(c->ng - 1);
+	}
+	if (!c->tabari)
+		share_agents(c);
+	return 0;
+}
+
+/* ---- Events -------------------------------------------------------------- */
+
+static int push_event(struct dyad_events *out, const struct dyad_event *e)
+{
+	if (out->n == out->cap) {
+		size_t cap = out->cap ? out->cap * 2 : 16;
+		struct dyad_event *n = realloc(out->ev, cap * sizeof *n);
+		if (!n)
+			return -1;
+		out->ev = n;
+		out->cap = cap;
+	}
+	out->ev[out->n++] = *e;
+	return 0;
+}
+
+static int nocode(const char *code)
+{
+	return !code || !code[0] || !strcmp(code, "---") || !strcmp(code, "###");
+}
+
+static const char *const negators[] = {"NOT", "N'T", "NEVER", "NO", "CANNOT", NULL};
+
+/* "did not", "has not yet decided to", "won't": a negator shortly before. */
+static int negated(const struct dyad_coder *c, size_t vs)
+{
+	for (size_t k = 1; k <= 4 && k <= vs; k++) {
+		size_t i = vs - k;
+		if (c->wm[i] >= 0 || is(c, i, ","))
+			break;
+		size_t l = strlen(c->w[i]);
+		if (is_any(c, i, negators) || (l > 3 && !strcmp(c->w[i] + l - 3, "N'T")))
+			return 1;
+	}
+	return 0;
+}
+
+static const char *const passive_aux[] = {"WAS", "WERE", "BEEN", "BEING", "IS", "ARE", "BE", NULL};
+
+/* "X was (fiercely) opposed (earlier) by Y": the word index of Y, or 0. */
+static size_t passive_by(const struct dyad_coder *c, size_t vs, size_t ve)
+{
+	int aux = 0;
+	for (size_t k = 1; k <= 2 && k <= vs && !aux; k++)
+		aux = is_any(c, vs - k, passive_aux);
+	if (!aux)
+		return 0;
+	for (size_t i = ve; i < ve + 3 && i + 1 < c->nw; i++)
+		if (is(c, i, "BY"))
+			return c->wm[i + 1] >= 0 ? i + 1 : 0;
+	return 0;
+}
+
+struct sent {
+	const char *s;
+	uint32_t idx;
+	int32_t date;
+	char issues[64];
+	struct dyad_events *out;
+	size_t n0;             /* out->n when the sentence began */
+};
+
+static int emit(struct dyad_coder *c, const struct sent *st, const struct mention *src,
+		const struct mention *tgt, const char *code, size_t vs, size_t ve, int neg)
+{
+	struct dyad_event e;
+	memset(&e, 0, sizeof e);
+	e.sentence = st->idx;
+	e.date = st->date;
+	snprintf(e.source, sizeof e.source, "%s", src ? src->code : "");
+	snprintf(e.target, sizeof e.target, "%s", tgt ? tgt->code : "");
+	snprintf(e.code, sizeof e.code, "%s", code);
+	if (src) {
+		e.src_off = src->off;
+		e.src_len = src->len;
+	}
+	if (tgt) {
+		e.tgt_off = tgt->off;
+		e.tgt_len = tgt->len;
+	}
+	e.verb_off = c->woff[vs];
+	e.verb_len = c->woff[ve - 1] + c->wlen[ve - 1] - e.verb_off;
+	e.negated = neg != 0;
+	memcpy(e.issues, st->issues, sizeof e.issues);
+	if (st->out->n - st->n0 >= MAX_EVENTS)
+		return 0; /* a list of hundreds of actors: enough */
+	for (size_t i = st->n0; i < st->out->n; i++) {
+		const struct dyad_event *o = &st->out->ev[i];
+		if (!strcmp(o->source, e.source) &&
+		    !strcmp(o->target, e.target) && !strcmp(o->code, e.code))
+			return 0;
+	}
+	return push_event(st->out, &e);
+}
+
+/* Events of every source x target pair (compound groups multiply). */
+static int emit_pairs(struct dyad_coder *c, const struct sent *st, int sg, int tg,
+		      const char *code, const char *code2, size_t vs, size_t ve, int neg, int split)
+{
+	const struct group *S = &c->g[sg];
+	if (split) {
+		/* TABARI defaults: the group's first actor on the others */
+		const struct mention *src = &c->m[S->m0];
+		for (uint32_t j = 1; j < S->nm; j++)
+			if (emit(c, st, src, &c->m[S->m0 + j], code, vs, ve, neg))
+				return -1;
+		return 0;
+	}
+	for (uint32_t i = 0; i < S->nm; i++) {
+		const struct mention *src = &c->m[S->m0 + i];
+		if (tg < 0) {
+			if (emit(c, st, src, NULL, code, vs, ve, neg))
+				return -1;
+			continue;
+		}
+		const struct group *T = &c->g[tg];
+		for (uint32_t j = 0; j < T->nm; j++) {
+			const struct mention *tgt = &c->m[T->m0 + j];
+			if ((sg == tg && j <= i) || !strcmp(src->code, tgt->code))
+				continue; /* a compound: each pair once, code2 (or code) back */
+			if (emit(c, st, src, tgt, code, vs, ve, neg))
+				return -1;
+			const char *back = code2 && !nocode(code2) ? code2 : sg == tg ? code : NULL;
+			if (back && emit(c, st, tgt, src, back, vs, ve, neg))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* A group holding only the TABARI default actor code, covering no words;
+ * its index, or -1 when memory is out. */
+static int default_group(struct dyad_coder *c, const char *code)
+{
+	for (size_t k = c->real_ng; k < c->ng; k++)
+		if (!strcmp(c->m[c->g[k].m0].code, code))
+			return (int)k;
+	if (grow((void **)&c->m, &c->mcap, c->nm + 1, sizeof *c->m) ||
+	    grow((void **)&c->g, &c->gcap, c->ng + 1, sizeof *c->g))
+		return -1;
+	struct mention *m = &c->m[c->nm];
+	memset(m, 0, sizeof *m);
+	m->start = m->end = (uint32_t)c->nw;
+	m->group = (uint32_t)c->ng;
+	snprintf(m->code, sizeof m->code, "%s", code);
+	memcpy(m->base, m->code, sizeof m->base);
+	c->g[c->ng] = (struct group){(uint32_t)c->nm, 1, (uint32_t)c->nw, (uint32_t)c->nw};
+	c->nm++;
+	return (int)c->ng++;
+}
+
+/* The first group in [from, to), or -1. */
+static int first_group(const struct dyad_coder *c, size_t from, size_t to)
+{
+	for (size_t k = 0; k < c->real_ng; k++)
+		if (c->g[k].start >= from && c->g[k].end <= to)
+			return (int)k;
+	return -1;
+}
+
+/* An event waiting to be emitted. */
+struct cand {
+	int sg, tg;
+	const char *code, *code2;
+	size_t vs, ve;
+	int neg;
+	int split;      /* source and targets from one group (TABARI defaults) */
+};
+
+/* CAMEO 18x-20x: assault, fight, mass violence. */
+static int is_attack(const char *code)
+{
+	return (code[0] == '1' && (code[1] == '8' || code[1] == '9')) ||
+	       (code[0] == '2' && code[1] == '0');
+}
+
+static int emit_cand(struct dyad_coder *c, const struct sent *st, const struct cand *k)
+{
+	char code[8], code2[8];
+	/* a weak code ("023?": SAID) loses its mark when it is all there is */
+	snprintf(code, sizeof code, "%.*s", (int)strcspn(k->code, "?"), k->code);
+	if (k->code2)
+		snprintf(code2, sizeof code2, "%.*s", (int)strcspn(k->code2, "?"), k->code2);
+	return emit_pairs(c, st, k->sg, k->tg, code, k->code2 ? code2 : NULL, k->vs, k->ve, k->neg,
+			  k->split);
+}
+
+static int code_verbs(struct dyad_coder *c, struct sent *st)
+{
+	const struct dyad_dict *d = c->d;
+	size_t from = 0, n0 = st->out->n;
+	int carry = -1; /* source of the clause before "and" */
+	struct cand weak = {-1, -1, NULL, NULL, 0, 0, 0, 0};
+	size_t said = 0; /* after a weak verb (SAID) */
+	for (size_t i = 0; i < c->nw; i++) {
+		if ((c->opts & DYAD_CODER_ALL) && i > from &&
+		    (is(c, i, "AND") || is(c, i, "BUT") || is(c, i, ";")))
+			from = i; /* CODE ALL: still a new clause, a new subject */
+		if (i < from || c->wm[i] >= 0 || !alpha(c, i))
+			continue;
+		/* a capitalised word inside the sentence, or one after a
+		 * determiner, is a noun ("To Restore", "the restore") */
+		if (i > 0 && c->caps[i] && !c->caps[i - 1])
+			continue;
+		if (i > 0 && is_any(c, i - 1, (const char *const[]){"THE", "A", "AN", NULL}))
+			continue;
+		struct dyad_dict_match vm;
+		const struct dyad_dict_verb *vb;
+		if (!maybe(c, DYAD_DK_VERB, i) || !dyad_dict_verb_match(d, c->w, c->nw, i, &vm, &vb)) {
+			if (!c->tabari || !match_root(c, i, verb_endings, verb_fn, &vm))
+				continue;
+			vb = (const struct dyad_dict_verb *)d->verbs.a + vm.entry->id;
+		}
+		size_t vs = vm.start, ve = vm.start + vm.len;
+		i = ve - 1;
+		struct pmatch pm = {-1, -1, -1, (uint32_t)ve};
+		const struct cpat *cp = dyad_coder_best(c, vb->block, vs, ve, &pm);
+		struct cand k = {pm.source, pm.target, cp ? cp->p->code : vb->code,
+				 cp ? cp->p->code2 : vb->code2, vs, ve, negated(c, vs), 0};
+		if (nocode(k.code))
+			continue;
+		if (pm.compound >= 0 && k.sg < 0 && k.tg < 0)
+			k.sg = k.tg = pm.compound;
+		else if (pm.compound >= 0 && k.sg < 0)
+			k.sg = pm.compound;
+		else if (pm.compound >= 0 && k.tg < 0)
+			k.tg = pm.compound;
+		int passive = 0;
+		size_t by = passive_by(c, vs, ve);
+		if (k.sg < 0 && k.tg < 0 && by) {
+			passive = 1;
+			k.sg = (int)c->m[c->wm[by]].group;
+			k.tg = first_group(c, said > from ? said : from, vs);
+		}
+		if (k.sg < 0 && said && vs > said && c->wm[vs - 1] >= 0 &&
+		    c->g[c->m[c->wm[vs - 1]].group].start >= said)
+			k.sg = (int)c->m[c->wm[vs - 1]].group; /* "X said Y attacked Z" */
+		if (k.sg < 0)
+			k.sg = first_group(c, from, vs);
+		if (k.sg < 0)
+			k.sg = carry;
+		int after = -1; /* the first group after the verb */
+		for (size_t g = 0; g < c->real_ng && after < 0; g++)
+			if (c->g[g].start >= ve && (int)g != k.sg)
+				after = (int)g;
+		if (k.sg < 0 && c->defsrc[0] && c->def_prior) {
+			if ((k.sg = default_group(c, c->defsrc)) < 0)
+				return -1;
+		} else if (k.sg < 0 && c->defsrc[0] && after >= 0) {
+			/* no PRIOR: the actors after the verb give the source */
+			k.sg = after;
+			after = -1;
+			for (size_t g = (size_t)k.sg + 1; g < c->real_ng && after < 0; g++)
+				after = (int)g;
+		}
+		if (k.sg < 0)
+			continue;
+		if (k.tg < 0 && !passive)
+			k.tg = after;
+		if (k.tg < 0 && c->deftgt[0]) {
+			if (!c->def_after && c->g[k.sg].nm > 1) {
+				k.tg = k.sg;
+				k.split = 1;
+			} else if ((k.tg = default_group(c, c->deftgt)) < 0) {
+				return -1;
+			}
+		}
+		if (k.tg < 0 && !(c->opts & DYAD_CODER_NO_DYAD))
+			continue; /* no dyad, no event */
+		/* weak: TABARI's "023?" (SAID), and CAMEO 010 "make statement"
+		 * (PETRARCH-2 SAY, TELL...), which yield to the act reported */
+		if (strchr(k.code, '?') || (!c->tabari && !strcmp(k.code, "010"))) {
+			/* "X said Y attacked Z": the reported act is Y's */
+			if (!weak.code)
+				weak = k;
+			said = ve;
+			continue;
+		}
+		if (emit_cand(c, st, &k))
+			return -1;
+		if (!c->tabari && weak.code && said && k.sg != weak.sg && is_attack(k.code)) {
+			/* PETRARCH-2's "~ a (b . ATTACK) SAY = a b 112": who reports
+			 * an attack accuses the attacker */
+			struct cand acc = weak;
+			acc.tg = k.sg;
+			acc.code = "112";
+			acc.code2 = NULL;
+			if (emit_cand(c, st, &acc))
+				return -1;
+		}
+		if (c->opts & DYAD_CODER_BY_SENTENCE)
+			return 0;
+		if (c->opts & DYAD_CODER_ALL) {
+			carry = k.sg;
+			continue;
+		}
+		/* the rest of the clause is this event's; go on after "and", "but" */
+		size_t end = pm.end > ve ? pm.end : ve;
+		if (k.tg >= 0 && c->g[k.tg].end > end)
+			end = c->g[k.tg].end;
+		size_t j = end;
+		while (j < c->nw && !is(c, j, "AND") && !is(c, j, "BUT") && !is(c, j, "OR") &&
+		       !is(c, j, ";"))
+			j++;
+		from = j;
+		carry = k.sg;
+		i = j;
+	}
+	if (weak.code && st->out->n == n0 && emit_cand(c, st, &weak))
+		return -1;
+	return 0;
+}
+
+/* ---- Dates --------------------------------------------------------------- */
+
+static int32_t ymd_add(int32_t ymd, int days)
+{
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int y = ymd / 10000, m = ymd / 100 % 100, dd = ymd % 100;
+	if (m < 1 || m > 12)
+		return ymd;
+	while (days < 0) {
+		if (--dd < 1) {
+			if (--m < 1) {
+				m = 12;
+				y--;
+			}
+			dd = mdays[m - 1] + (m == 2 && y % 4 == 0 && (y % 100 || y % 400 == 0));
+		}
+		days++;
+	}
+	while (days > 0) {
+		int ml = mdays[m - 1] + (m == 2 && y % 4 == 0 && (y % 100 || y % 400 == 0));
+		if (++dd > ml) {
+			dd = 1;
+			if (++m > 12) {
+				m = 1;
+				y++;
+			}
+		}
+		days--;
+	}
+	return dyad_dict_ymd(y, m, dd);
+}
+
+static int weekday(int32_t ymd)
+{
+	/* Sakamoto's method: 0 Sunday */
+	static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+	int y = ymd / 10000, m = ymd / 100 % 100, dd = ymd % 100;
+	if (m < 1 || m > 12)
+		return -1;
+	y -= m < 3;
+	return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + dd) % 7;
+}
+
+/* An earlier date the sentence gives ("yesterday", "on Monday", "in 2008"). */
+static int32_t sentence_date(const struct dyad_coder *c)
+{
+	static const char *const days[] = {"SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY",
+					   "THURSDAY", "FRIDAY", "SATURDAY"};
+	int32_t date = c->date;
+	if (!date)
+		return 0;
+	for (size_t i = 0; i < c->nw; i++) {
+		if (is(c, i, "YESTERDAY"))
+			return ymd_add(date, -1);
+		if (i > 0 && (is(c, i - 1, "ON") || is(c, i - 1, "LAST"))) {
+			for (int k = 0; k < 7; k++)
+				if (is(c, i, days[k])) {
+					int back = (weekday(date) - k + 7) % 7;
+					if (is(c, i - 1, "LAST") && !back)
+						back = 7;
+					return ymd_add(date, -back);
+				}
+		}
+		if (i > 0 && is(c, i - 1, "IN") && strlen(c->w[i]) == 4 && c->w[i][0] >= '1' &&
+		    c->w[i][0] <= '2') {
+			int y = atoi(c->w[i]);
+			if (y >= 1900 && y < date / 10000)
+				return dyad_dict_ymd(y, 1, 1);
+		}
+	}
+	return date;
+}
+
+/* ---- Sentence ------------------------------------------------------------ */
+
+static void issues_in(const struct dyad_coder *c, char *out, size_t cap)
+{
+	const struct dyad_dict *d = c->d;
+	size_t n = 0;
+	out[0] = '\0';
+	if (!dyad_dict_count(d, DYAD_DK_ISSUE))
+		return;
+	const struct dyad_dict_issue *is = d->issues.a;
+	for (size_t i = 0; i < c->nw; i++) {
+		struct dyad_dict_match m;
+		if (!maybe(c, DYAD_DK_ISSUE, i) || !dyad_dict_match(d, DYAD_DK_ISSUE, c->w, c->nw, i, &m))
+			continue;
+		const struct dyad_dict_issue *x = &is[m.entry->id];
+		if (x->exclude) {
+			out[0] = '\0';
+			return;
+		}
+		size_t l = strlen(x->code);
+		char *hit = strstr(out, x->code);
+		if (hit && (hit[l] == ',' || !hit[l]) && (hit == out || hit[-1] == ','))
+			continue;
+		if (n + l + 2 > cap)
+			continue;
+		if (n)
+			out[n++] = ',';
+		memcpy(out + n, x->code, l + 1);
+		n += l;
+	}
+}
+
+int dyad_coder_sentence(struct dyad_coder *c, const char *s, size_t n, uint32_t idx,
+			struct dyad_events *out, struct dyad_err *err)
+{
+	const struct dyad_dict *d = c->d;
+	if (c->discard_story)
+		return DYAD_OK;
+	if (words(c, s, n))
+		return dyad_error(err, DYAD_ENOMEM, "out of memory coding a sentence");
+	/* discards, then actor and agent phrases, longest first */
+	struct item itbuf[64];
+	struct item *it = itbuf;
+	size_t nit = 0, itcap = DYAD_ARRAY_LEN(itbuf);
+	int rc = DYAD_OK;
+	for (size_t i = 0; i < c->nw; i++) {
+		struct dyad_dict_match am, gm, dm;
+		if (!alpha(c, i))
+			continue;
+		if (maybe(c, DYAD_DK_DISCARD, i) &&
+		    dyad_dict_match(d, DYAD_DK_DISCARD, c->w, c->nw, i, &dm)) {
+			if (dm.entry->id == 1)
+				c->discard_story = 1;
+			goto done;
+		}
+		int a = maybe(c, DYAD_DK_ACTOR, i) &&
+			dyad_dict_actor_match(d, c->w, c->nw, i, c->date, &am);
+		if (!a && c->tabari && (a = match_root(c, i, noun_endings, actor_fn, &am)))
+			am.code = dyad_dict_actor_code(d, am.entry->id, c->date);
+		struct dyad_dict_match gp;
+		if (c->tabari && gapped_actor(c, i, &gp) && (!a || gp.len > am.len)) {
+			am = gp;
+			a = 1;
+			am.code = dyad_dict_actor_code(d, am.entry->id, c->date);
+		}
+		if (maybe(c, DYAD_DK_TIME, i) && dyad_dict_match(d, DYAD_DK_TIME, c->w, c->nw, i, &dm)) {
+			const char *const *tc = d->times.a;
+			if (dm.entry->id < d->times.n && !strcmp(tc[dm.entry->id], "###"))
+				goto done; /* TABARI <TIME> [###]: not a real event */
+		}
+		if (a && am.code && !strcmp(am.code, "###"))
+			goto done; /* TABARI: an actor that discards the sentence */
+		int g = maybe(c, DYAD_DK_AGENT, i) && dyad_dict_agent_match(d, c->w, c->nw, i, &gm);
+		/* TABARI agents are singular: "security forces" is SECURITY_FORCE_ */
+		for (size_t k = 0; !a && !g && c->tabari && k < 3 && i + k < c->nw; k++)
+			g = match_root_at(c, i, i + k, noun_endings, agent_fn, &gm);
+		if (!a && !g)
+			continue;
+		if (nit == itcap) {
+			struct item *nb = malloc(2 * itcap * sizeof *nb);
+			if (!nb) {
+				rc = DYAD_ENOMEM;
+				goto done;
+			}
+			memcpy(nb, it, nit * sizeof *nb);
+			if (it != itbuf)
+				free(it);
+			it = nb;
+			itcap *= 2;
+		}
+		struct item *x = &it[nit];
+		memset(x, 0, sizeof *x);
+		if (a && (!g || am.len >= gm.len)) {
+			x->start = (uint32_t)i;
+			x->end = (uint32_t)(i + am.len);
+			x->code = am.code ? am.code : "---";
+		} else {
+			const struct dyad_dict_agent *ag = c->d->agents.a;
+			x->start = (uint32_t)i;
+			x->end = (uint32_t)(i + gm.len);
+			x->agent = 1;
+			x->code = gm.code;
+			x->before = ag[gm.entry->id].before;
+		}
+		nit++;
+		i = x->end - 1;
+	}
+	if (find_actors(c, it, nit) || make_groups(c) || pronouns_in(c) || make_groups(c)) {
+		rc = DYAD_ENOMEM;
+		goto done;
+	}
+	size_t n0 = out->n;
+	c->real_ng = c->ng;
+	if (c->nwords < c->min_words)
+		goto done;
+	struct sent st = {s, idx, sentence_date(c), "", out, n0};
+	issues_in(c, st.issues, sizeof st.issues);
+	if (code_verbs(c, &st))
+		rc = DYAD_ENOMEM;
+	/* "he", "it" in the next sentences: this sentence's subject, the
+	 * actor alone (TABARI forwarding) */
+	if (out->n > n0) {
+		for (size_t k = 0; k < c->nm; k++)
+			if (c->m[k].off == out->ev[n0].src_off) {
+				memcpy(c->last, c->m[k].base, sizeof c->last);
+				break;
+			}
+	} else if (c->nm) {
+		memcpy(c->last, c->m[0].base, sizeof c->last);
+	}
+done:
+	if (it != itbuf)
+		free(it);
+	if (rc)
+		return dyad_error(err, rc, "out of memory coding a sentence");
+	return DYAD_OK;
+}
