@@ -52,6 +52,15 @@ $(O)/obj/%.o: %.c
 	@echo '  CC    $<'
 	@$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+# The dictionaries of dict/ compiled into the library (tools/embed.c, built
+# with the same compiler, writes them as C string literals).
+$(O)/obj/src/dict_builtin.o: src/dict_builtin.c tools/embed.c $(wildcard dict/*.txt)
+	@mkdir -p $(O)/gen $(dir $@)
+	@$(CC) -O1 -o $(O)/gen/embed tools/embed.c
+	@$(O)/gen/embed $(sort $(wildcard dict/*.txt)) > $(O)/gen/dict_data.inc
+	@echo '  CC    $<'
+	@$(CC) $(ALL_CFLAGS) -I$(O)/gen -c $< -o $@
+
 $(O)/libdyad.a: $(LIB_OBJ)
 	@rm -f $@
 	@ar rcs $@ $^

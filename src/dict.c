@@ -1536,14 +1536,25 @@ int dyad_dict_load_file(struct dyad_dict *d, const char *path, enum dyad_dict_fi
 			struct dyad_err *err)
 {
 	struct stat st;
+	int rc;
+	if (kind == DYAD_DF_DYAD_BUILTIN) {
+		path = "(built-in dictionaries)";
+		rc = dyad_dict_dyad_builtin(d);
+		goto loaded;
+	}
 	if (stat(path, &st) != 0)
 		return dyad_error(err, DYAD_EIO, "cannot open '%s': %s", path, strerror(errno));
-	if (S_ISDIR(st.st_mode))
-		return dyad_error(err, DYAD_EINVAL, "'%s': not a TABARI project or PETRARCH config",
-				  path);
+	if (S_ISDIR(st.st_mode)) {
+		/* A folder of dyad's own *.txt dictionaries (docs/dyad-dictionaries.md). */
+		rc = dyad_dict_dyad_read(d, path);
+		if (rc == DYAD_EINVAL)
+			return dyad_error(err, DYAD_EINVAL,
+					  "'%s': not a TABARI project or PETRARCH config, no dyad *.txt file",
+					  path);
+		goto loaded;
+	}
 	if (kind == DYAD_DF_AUTO)
 		kind = detect(path);
-	int rc;
 	switch (kind) {
 	case DYAD_DF_TABARI_PROJECT: rc = dyad_dict_tabari_project(d, path); break;
 	case DYAD_DF_TABARI_OPTIONS: rc = dyad_dict_tabari_options(d, path); break;
@@ -1556,9 +1567,11 @@ int dyad_dict_load_file(struct dyad_dict *d, const char *path, enum dyad_dict_fi
 	case DYAD_DF_PETR_AGENTS: rc = dyad_dict_read_agents(d, path, DYAD_SYN_PETRARCH); break;
 	case DYAD_DF_PETR_DISCARDS: rc = dyad_dict_petr_discards(d, path); break;
 	case DYAD_DF_PETR_ISSUES: rc = dyad_dict_petr_issues(d, path); break;
+	case DYAD_DF_DYAD: rc = dyad_dict_dyad_read(d, path); break;
 	default:
 		return dyad_error(err, DYAD_EINVAL, "'%s': cannot tell which kind of dictionary", path);
 	}
+loaded:
 	if (rc == DYAD_OK && d->oom)
 		rc = DYAD_ENOMEM;
 	if (rc == DYAD_OK)

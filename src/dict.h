@@ -51,6 +51,12 @@ enum dyad_dict_tk {
 enum dyad_dict_tf {
 	DYAD_TF_STEM = 1,    /* the word matches any word it begins (TABARI stems) */
 	DYAD_TF_JOINED = 2,  /* the next token must follow with no word between */
+	/* dyad format only: the word was written in capitals in the dictionary
+	 * ("US", "UN", "IS", "TTP") and must be written in capitals in the
+	 * sentence too, so that the pronoun "us" is not the USA. Folding loses
+	 * case: the coder checks the sentence's own words with
+	 * dyad_dict_case_ok() (dict_builtin.h) after a match. */
+	DYAD_TF_CAPS = 4,
 };
 
 struct dyad_dict_tok {
@@ -215,6 +221,8 @@ enum dyad_dict_file {
 	DYAD_DF_PETR_AGENTS,
 	DYAD_DF_PETR_DISCARDS,
 	DYAD_DF_PETR_ISSUES,
+	DYAD_DF_DYAD,           /* dyad's own format (docs/dyad-dictionaries.md): a file or a folder of *.txt */
+	DYAD_DF_DYAD_BUILTIN,   /* the dyad dictionaries compiled into the binary (path unused) */
 };
 
 /* Make d empty (no allocation). */
@@ -222,8 +230,9 @@ void dyad_dict_init(struct dyad_dict *d);
 
 /* Load path into d (which was initialised): a TABARI .project file, a
  * PETR_config.ini, or one dictionary file of a kind told by its name or
- * content; several calls add up. A folder gives DYAD_EINVAL ("not a TABARI
- * project or PETRARCH config"). Bad lines never stop the load: they are
+ * content; several calls add up. A folder is read as dyad's own format
+ * (DYAD_EINVAL when it holds no dyad *.txt file). Bad lines never stop the
+ * load: they are
  * recorded in d->diags and skipped. Returns DYAD_OK, DYAD_EIO (the file
  * named cannot be read; files named by a project or config that cannot be
  * read are diagnostics), DYAD_EINVAL (kind unknown) or DYAD_ENOMEM, with
@@ -378,6 +387,15 @@ int dyad_dict_petr_config(struct dyad_dict *d, const char *path);
 int dyad_dict_petr_verbs(struct dyad_dict *d, const char *path);
 int dyad_dict_petr_discards(struct dyad_dict *d, const char *path);
 int dyad_dict_petr_issues(struct dyad_dict *d, const char *path);
+
+/* dyad's own format (dict_dyad.c): path is a file, or a folder whose *.txt
+ * files opening with a dyad block are read in name order. Returns DYAD_OK,
+ * DYAD_EIO, DYAD_ENOMEM, or DYAD_EINVAL for a folder holding no such file. */
+int dyad_dict_dyad_read(struct dyad_dict *d, const char *path);
+/* The same from memory: data[0..n) named name in diagnostics. */
+int dyad_dict_dyad_mem(struct dyad_dict *d, const char *name, const char *data, size_t n);
+/* Every dictionary compiled into the binary (dict_builtin.c). */
+int dyad_dict_dyad_builtin(struct dyad_dict *d);
 
 /* Path of name relative to the folder of base, malloc()ed (caller frees). */
 char *dyad_dict_relpath(const char *base, const char *name, size_t n);
