@@ -1,7 +1,8 @@
 /* Benchmark of the event coder: sentences per second per core with the full
- * Phoenix (PETRARCH-2) dictionaries on real English news sentences (the
- * article bodies of the scrapinghub benchmark split with dyad_sentences), on
- * one thread and on two. Skips with one line when the data is absent. */
+ * Phoenix (PETRARCH-2) dictionaries and with dyad's built-in ones on real
+ * English news sentences (the article bodies of the scrapinghub benchmark
+ * split with dyad_sentences), on one thread and on two. Skips with one line
+ * when the data is absent. */
 #include <jansson.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include <time.h>
 
 #include "coder.h"
+#include "dict_builtin.h"
 #include "../eval/score.h"
 #include "segment.h"
 
@@ -94,6 +96,36 @@ static int load_corpus(const char *path, struct corpus *cp)
 	return 0;
 }
 
+/* Sentences per second with dictionary d named name, one and two threads. */
+static void bench(const struct dyad_dict *d, const struct corpus *cp, const char *name)
+{
+	int rounds = 5;
+	printf("%s dictionaries:\n", name);
+	for (int threads = 1; threads <= 2; threads++) {
+		struct job jobs[2];
+		pthread_t th[2];
+		for (int t = 0; t < threads; t++) {
+			jobs[t] = (struct job){d, cp, rounds, 0, 0, 0};
+			pthread_create(&th[t], NULL, run, &jobs[t]);
+		}
+		double worst = 0, cpu = 0;
+		size_t events = 0;
+		for (int t = 0; t < threads; t++) {
+			pthread_join(th[t], NULL);
+			if (jobs[t].secs > worst)
+				worst = jobs[t].secs;
+			cpu += jobs[t].cpu;
+			events += jobs[t].events;
+		}
+		double sents = (double)cp->n * rounds * threads;
+		/* per CPU second too: wall-clock figures suffer from other load */
+		printf("  %d thread%s: %.0f sentences/s in all, %.0f per core (wall), %.0f per CPU "
+		       "second, %.3f events/sentence\n",
+		       threads, threads > 1 ? "s" : "", sents / worst, sents / worst / threads,
+		       sents / cpu, (double)events / sents);
+	}
+}
+
 int main(void)
 {
 	char ini[1024], gt[1024];
@@ -110,10 +142,11 @@ int main(void)
 	}
 	fclose(f1);
 	fclose(f2);
-	struct dyad_dict d;
+	struct dyad_dict d, b;
 	struct dyad_err err = {0};
 	dyad_dict_init(&d);
-	if (dyad_dict_load(&d, ini, &err)) {
+	dyad_dict_init(&b);
+	if (dyad_dict_load(&d, ini, &err) || dyad_dict_load_builtin(&b, &err)) {
 		fprintf(stderr, "bench_coder: %s\n", dyad_errmsg(&err));
 		return 1;
 	}
@@ -125,36 +158,15 @@ int main(void)
 	size_t bytes = 0;
 	for (size_t i = 0; i < cp.n; i++)
 		bytes += strlen(cp.s[i]);
-	printf("corpus: %zu sentences, %.1f words/sentence (approx.), Phoenix dictionaries\n", cp.n,
+	printf("corpus: %zu sentences, %.1f words/sentence (approx.)\n", cp.n,
 	       (double)bytes / 6.0 / (double)cp.n);
-	int rounds = 5;
-	for (int threads = 1; threads <= 2; threads++) {
-		struct job jobs[2];
-		pthread_t th[2];
-		for (int t = 0; t < threads; t++) {
-			jobs[t] = (struct job){&d, &cp, rounds, 0, 0, 0};
-			pthread_create(&th[t], NULL, run, &jobs[t]);
-		}
-		double worst = 0, cpu = 0;
-		size_t events = 0;
-		for (int t = 0; t < threads; t++) {
-			pthread_join(th[t], NULL);
-			if (jobs[t].secs > worst)
-				worst = jobs[t].secs;
-			cpu += jobs[t].cpu;
-			events += jobs[t].events;
-		}
-		double sents = (double)cp.n * rounds * threads;
-		/* per CPU second too: wall-clock figures suffer from other load */
-		printf("%d thread%s: %.0f sentences/s in all, %.0f per core (wall), %.0f per CPU "
-		       "second, %.3f events/sentence\n",
-		       threads, threads > 1 ? "s" : "", sents / worst, sents / worst / threads,
-		       sents / cpu, (double)events / sents);
-	}
+	bench(&d, &cp, "Phoenix (PETRARCH-2)");
+	bench(&b, &cp, "built-in dyad");
 	printf("published: TABARI 1,000-2,000 sentences/s; PETRARCH-2 about 250/s (after parsing)\n");
 	for (size_t i = 0; i < cp.n; i++)
 		free(cp.s[i]);
 	free(cp.s);
 	dyad_dict_release(&d);
+	dyad_dict_release(&b);
 	return 0;
 }

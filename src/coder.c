@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "coder_int.h"
+#include "dict_builtin.h"
 #include "segment.h"
 
 #define MAX_EVENTS 256  /* events of one sentence at most (bounds the duplicate check) */
@@ -59,12 +60,7 @@ int dyad_coder_new(const struct dyad_dict *d, struct dyad_coder **out, struct dy
 		return dyad_error(err, DYAD_ENOMEM, "out of memory for a coder");
 	c->d = d;
 	c->cm = (struct dyad_coder_commas){2, 10, 2, 10, 0, 0};
-	const char *const *files = d->files.a;
-	for (size_t i = 0; i < d->files.n; i++) {
-		size_t l = strlen(files[i]);
-		if (l > 6 && !strcmp(files[i] + l - 6, ".verbs"))
-			c->tabari = 1;
-	}
+	dyad_coder_style(c, DYAD_CODER_STYLE_AUTO);
 	if (build_filters(c) || dyad_coder_compile(c) != DYAD_OK) {
 		dyad_coder_free(c);
 		return dyad_error(err, DYAD_ENOMEM, "out of memory compiling patterns");
@@ -73,10 +69,46 @@ int dyad_coder_new(const struct dyad_dict *d, struct dyad_coder **out, struct dy
 	return DYAD_OK;
 }
 
+/* Does d hold dyad-format entries? The built-in set's files are named
+ * "builtin:..."; a dyad file read from disk shows itself by a word in
+ * capitals (DYAD_TF_CAPS, which other formats never set). */
+static int dyad_dict(const struct dyad_dict *d)
+{
+	const char *const *files = d->files.a;
+	for (size_t i = 0; i < d->files.n; i++)
+		if (!strncmp(files[i], "builtin:", 8))
+			return 1;
+	const struct dyad_dict_entry *e = d->tab[DYAD_DK_ACTOR].ent.a;
+	for (size_t i = 0; i < d->tab[DYAD_DK_ACTOR].ent.n; i++)
+		for (uint16_t k = 0; k < e[i].n; k++)
+			if (e[i].tok[k].flags & DYAD_TF_CAPS)
+				return 1;
+	return 0;
+}
+
+void dyad_coder_style(struct dyad_coder *c, enum dyad_coder_style style)
+{
+	if (style == DYAD_CODER_STYLE_AUTO) {
+		style = DYAD_CODER_STYLE_PETRARCH;
+		const char *const *files = c->d->files.a;
+		for (size_t i = 0; i < c->d->files.n; i++) {
+			size_t l = strlen(files[i]);
+			if (l > 6 && !strcmp(files[i] + l - 6, ".verbs"))
+				style = DYAD_CODER_STYLE_TABARI;
+		}
+		if (style != DYAD_CODER_STYLE_TABARI && dyad_dict(c->d))
+			style = DYAD_CODER_STYLE_DYAD;
+	}
+	c->tabari = style == DYAD_CODER_STYLE_TABARI;
+	c->dyad = style == DYAD_CODER_STYLE_DYAD;
+}
+
 void dyad_coder_free(struct dyad_coder *c)
 {
 	if (!c)
 		return;
+	free(c->orig);
+	free(c->origbuf);
 	free(c->cp);
 	free(c->filt);
 	free(c->wf);
@@ -370,6 +402,25 @@ static int words(struct dyad_coder *c, const char *s, size_t n)
 	return 0;
 }
 
+/* dyad: the words as written in s, NUL-terminated, for dyad_dict_case_ok(). */
+static int orig_words(struct dyad_coder *c, const char *s)
+{
+	size_t need = 0;
+	for (size_t i = 0; i < c->nw; i++)
+		need += c->wlen[i] + 1;
+	if (grow((void **)&c->origbuf, &c->origcap, need + 1, 1) ||
+	    grow((void **)&c->orig, &c->orignw, c->nw + 1, sizeof *c->orig))
+		return -1;
+	char *p = c->origbuf;
+	for (size_t i = 0; i < c->nw; i++) {
+		memcpy(p, s + c->woff[i], c->wlen[i]);
+		p[c->wlen[i]] = '\0';
+		c->orig[i] = p;
+		p += c->wlen[i] + 1;
+	}
+	return 0;
+}
+
 static int is(const struct dyad_coder *c, size_t i, const char *w)
 {
 	return i < c->nw && !strcmp(c->w[i], w);
@@ -517,6 +568,11 @@ struct item {
 };
 
 static const char *const pronouns[] = {"HE", "SHE", "IT", "THEY", "HIM", "THEM", NULL};
+/* dyad: in news "it" is a company, a plan, a cleft ("it is striking that")
+ * far more often than a country; "the country" still refers */
+static const char *const dyad_pronouns[] = {"HE", "SHE", "THEY", "HIM", "THEM", NULL};
+static const char *const it_verbs[] = {"IS", "WAS", "'S", "HAS", "HAD", "WILL", "WOULD", "MAY",
+				       "MIGHT", "SEEMS", "SEEMED", "REMAINS", "TOOK", "TAKES", NULL};
 static const char *const the_nouns[] = {"COUNTRY", "NATION", NULL};
 static const char *const of_words[] = {"OF", "THE", "FROM", "FOR", "IN", NULL};
 
@@ -593,19 +649,81 @@ static int agent_gap_ok(const struct dyad_coder *c, uint32_t a, uint32_t b, int 
 	return 1;
 }
 
+/* Lower-case words that may follow an actor that is a sentence's subject or
+ * object ("Iran and", "Iran has", "Iran on Monday"). */
+static const char *const function_words[] = {
+	"AND", "OR", "NOR", "BUT", "THE", "A", "AN", "OF", "IN", "ON", "AT", "TO", "FOR", "FROM",
+	"WITH", "BY", "AS", "OVER", "AGAINST", "INTO", "AFTER", "BEFORE", "SINCE", "UNTIL",
+	"DURING", "ABOUT", "THAN", "THAT", "WHICH", "WHO", "WHOSE", "WHEN", "WHERE", "WHILE",
+	"IF", "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "HAS", "HAVE", "HAD", "WILL", "WOULD",
+	"CAN", "COULD", "MAY", "MIGHT", "MUST", "SHALL", "SHOULD", "DOES", "DID", "DO", "NOT",
+	"ALSO", "STILL", "NOW", "THEN", "YESTERDAY", "TODAY", "LAST", "THIS", "NEXT", "ITSELF",
+	"ALONE", "TOO", "AGAIN", "ALREADY", "SAID", "SAYS", "SAY", "TOLD", "SAYING",
+	/* places and assets that stand for their country ("shelled Indian positions") */
+	"POSITIONS", "POSTS", "TERRITORY", "TARGETS", "SOIL", "BORDER", "AIRSPACE", "WATERS",
+	"TOWNS", "VILLAGES", "CITIES", "BASES", "BASE", "INTERESTS", "SHIPS", "VESSELS", "AIRCRAFT",
+	"EMBASSY", "NATIONALS", "POSITION", "POLICY", "DECISION", "STANCE", NULL};
+
+/* dyad: an actor with the bare country code before a lower-case word that
+ * is no agent, no verb and no function word modifies a noun that is not
+ * an actor ("Russian claims", "Chinese imports", "Iran nuclear deal"). */
+static int modifier(const struct dyad_coder *c, const struct item *it, size_t nit, size_t k)
+{
+	const struct item *x = &it[k];
+	size_t e = x->end;
+	if (strlen(x->code) != 3 || e >= c->nw || c->caps[e] || !alpha(c, e))
+		return 0;
+	if (k + 1 < nit && it[k + 1].start == e)
+		return 0; /* an agent or another actor follows */
+	size_t l = strlen(c->w[e]);
+	if (is_any(c, e, function_words) || (l > 4 && !strcmp(c->w[e] + l - 2, "LY")))
+		return 0; /* "Iran and", "Iran strongly condemned" */
+	struct dyad_dict_match vm;
+	const struct dyad_dict_verb *vb;
+	return !dyad_dict_verb_match(c->d, c->w, c->nw, e, &vm, &vb);
+}
+
+/* dyad: the end of a dateline opening the sentence ("HANOI, Vietnam (AP)
+ * —", "NEW DELHI:"): a place in capitals, punctuation, up to a dash or a
+ * colon among the first words; 0 when there is none. Its places name no actor. */
+static size_t dateline_end(const struct dyad_coder *c)
+{
+	size_t i = 0;
+	for (; i < c->nw && alpha(c, i); i++) {
+		if (c->wlen[i] < 2)
+			return 0;
+		for (const char *p = c->orig[i]; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				return 0;
+	}
+	if (i == 0 || i >= c->nw)
+		return 0;
+	for (size_t j = i; j < c->nw && j < i + 8; j++) {
+		const char *w = c->orig[j];
+		if (!strcmp(w, "-") || !strcmp(w, ":") || !strcmp(w, "\xE2\x80\x94") ||
+		    !strcmp(w, "\xE2\x80\x93"))
+			return j + 1;
+	}
+	return is(c, i, ",") ? i : 0;
+}
+
 static int find_actors(struct dyad_coder *c, struct item *it, size_t nit)
 {
 	c->nm = 0;
+	size_t dl = c->dyad ? dateline_end(c) : 0;
 	for (size_t k = 0; k < nit; k++) {
 		struct item *x = &it[k];
 		if (x->agent || x->used)
 			continue;
 		if (!strcmp(x->code, "---"))
 			continue; /* a known name that is no actor */
+		if (c->dyad && (modifier(c, it, nit, k) || x->start < dl))
+			continue; /* "Russian claims", "Iran nuclear deal", "HANOI, Vietnam (AP) -" */
 		/* an agent just after ("Gondor's prime minister") or just before
 		 * through "of" ("the ambassadors of Arnor") */
 		const char *suffix = NULL;
 		int before = 0;
+		char bare[4] = {0};
 		uint32_t s = x->start, e = x->end;
 		if (k + 1 < nit && it[k + 1].agent && !it[k + 1].used &&
 		    agent_gap_ok(c, x->end, it[k + 1].start, 0)) {
@@ -615,12 +733,23 @@ static int find_actors(struct dyad_coder *c, struct item *it, size_t nit)
 			it[k + 1].used = 1;
 		} else if (k > 0 && it[k - 1].agent && !it[k - 1].used &&
 			   agent_gap_ok(c, it[k - 1].end, x->start, 1)) {
+			/* dyad: a title before a person with a role of the day
+			 * ("Vice President Biden" after 2017 is USAELI, not
+			 * USAELIGOV): the person's code says it all */
 			suffix = it[k - 1].code;
+			if (c->dyad && strlen(x->code) >= 6) {
+				size_t l = strlen(x->code);
+				int former = it[k - 1].start > 0 && is(c, it[k - 1].start - 1, "FORMER");
+				if (strcmp(x->code + l - 3, "ELI") || former)
+					suffix = NULL;
+				else
+					memcpy(bare, x->code, 3); /* the title tells more than ELI */
+			}
 			before = it[k - 1].before;
 			s = it[k - 1].start;
 			it[k - 1].used = 1;
 		}
-		if (add_mention(c, s, e, x->code, suffix, before))
+		if (add_mention(c, s, e, bare[0] ? bare : x->code, suffix, before))
 			return -1;
 	}
 	/* agents alone: "the government" is the last actor's */
@@ -669,8 +798,10 @@ static int pronouns_in(struct dyad_coder *c)
 		if (c->wm[i] >= 0)
 			continue;
 		size_t e = 0;
-		if (is_any(c, i, pronouns))
+		if (is_any(c, i, c->dyad ? dyad_pronouns : pronouns))
 			e = i + 1;
+		else if (c->dyad && i == 0 && is(c, 0, "IT") && !is_any(c, 1, it_verbs))
+			e = 1; /* "It also criticised Gondor": the subject before */
 		else if (is(c, i, "THE") && is_any(c, i + 1, the_nouns) && c->wm[i + 1] < 0)
 			e = i + 2;
 		if (!e)
@@ -725,8 +856,34 @@ static int make_groups(struct dyad_coder *c)
 		struct mention *p = out ? &c->m[out - 1] : NULL;
 		if (p && c->m[k].start == p->end && c->m[k].start != p->start &&
 		    !strncmp(c->m[k].base, p->base, 3) && strlen(p->code) > strlen(p->base)) {
+			/* dyad: the person's code of the day ("former Prime
+			 * Minister Stephen Harper" is CANELI, not CANGOV) */
+			size_t pl = strlen(c->m[k].code);
+			int eli = pl > 3 && !strcmp(c->m[k].code + pl - 3, "ELI");
+			int former = p->start > 0 && (is(c, p->start - 1, "FORMER") ||
+						      is(c, p->start, "FORMER"));
+			/* ...but a title before a person the dictionary knows
+			 * no role for on the day tells more ("U.S. Defense
+			 * Secretary Mark Esper") unless it says "former" */
+			if (c->dyad && pl > 3 && (!eli || former)) {
+				memcpy(p->code, c->m[k].code, sizeof p->code);
+				memcpy(p->base, c->m[k].base, sizeof p->base);
+			}
 			p->end = c->m[k].end;
 			p->len = c->m[k].off + c->m[k].len - p->off;
+			continue;
+		}
+		/* "Chinese President Xi": an adjective (the bare country code)
+		 * right before a name of that country is part of the name */
+		if (p && c->m[k].start == p->end && c->m[k].start != p->start &&
+		    strlen(p->code) == 3 && !strcmp(p->code, p->base) &&
+		    !strncmp(c->m[k].code, p->code, 3) && strlen(c->m[k].code) > 3 &&
+		    (k + 1 == c->nm || c->m[k + 1].start != c->m[k].start)) {
+			uint32_t s0 = p->start, off = p->off;
+			*p = c->m[k];
+			p->start = s0;
+			p->len = p->off + p->len - off;
+			p->off = off;
 			continue;
 		}
 		c->m[out++] = c->m[k];
@@ -809,6 +966,33 @@ static int negated(const struct dyad_coder *c, size_t vs)
 	return 0;
 }
 
+static const char *const possessives[] = {"ITS", "HIS", "HER", "THEIR", "OUR", "MY", "YOUR",
+					    "THIS", "THESE", "THOSE", "NO", "'S", "IN", "AT",
+					    "ABOUT", NULL};
+
+/* dyad: a sports score ("2-0", "6-4"): match reports ("Wales beat
+ * Hungary 2-0") are no political events. */
+static int has_score(const struct dyad_coder *c, const char *s)
+{
+	for (size_t i = 0; i < c->nw; i++) {
+		const char *w = s + c->woff[i];
+		uint32_t l = c->wlen[i], k = 0;
+		while (k < l && k < 3 && isdigit((unsigned char)w[k]))
+			k++;
+		if (k == 0 || k > 2 || k + 1 >= l || w[k] != '-')
+			continue;
+		uint32_t j = k + 1;
+		while (j < l && isdigit((unsigned char)w[j]))
+			j++;
+		if (j == l && j - k - 1 <= 2)
+			return 1;
+	}
+	return 0;
+}
+
+static const char *const modals[] = {"WOULD", "WILL", "COULD", "SHOULD", "MIGHT", "MAY", "CAN",
+				       "MUST", "HAD", "HAS", "HAVE", "WAS", "WERE", "IS",
+				       "ARE", "ALSO", "LATER", "THEN", NULL};
 static const char *const passive_aux[] = {"WAS", "WERE", "BEEN", "BEING", "IS", "ARE", "BE", NULL};
 
 /* "X was (fiercely) opposed (earlier) by Y": the word index of Y, or 0. */
@@ -820,9 +1004,27 @@ static size_t passive_by(const struct dyad_coder *c, size_t vs, size_t ve)
 	if (!aux)
 		return 0;
 	for (size_t i = ve; i < ve + 3 && i + 1 < c->nw; i++)
-		if (is(c, i, "BY"))
-			return c->wm[i + 1] >= 0 ? i + 1 : 0;
+		if (is(c, i, "BY")) {
+			/* "by the United Nations", "by former adviser John Bolton" */
+			for (size_t j = i + 1; j < i + 5 && j < c->nw && alpha(c, j); j++)
+				if (c->wm[j] >= 0)
+					return j;
+			return 0;
+		}
 	return 0;
+}
+
+/* "X was released", "Y have been accused of": a passive with no "by": the
+ * doer is unknown (no event in dyad's style). */
+static int passive_no_by(const struct dyad_coder *c, size_t vs)
+{
+	size_t k = vs;
+	if (k > 0 && strlen(c->w[k - 1]) > 2 && !strcmp(c->w[k - 1] + strlen(c->w[k - 1]) - 2, "LY"))
+		k--; /* "was fiercely criticised" */
+	if (k == 0 || !is_any(c, k - 1, passive_aux))
+		return 0;
+	size_t l = strlen(c->w[vs]);
+	return !(l > 3 && !strcmp(c->w[vs] + l - 3, "ING")); /* "is seeking": not passive */
 }
 
 struct sent {
@@ -959,6 +1161,21 @@ static int emit_cand(struct dyad_coder *c, const struct sent *st, const struct c
 			  k->split);
 }
 
+/* dyad: "X said Y is ready", "X said Y would": Y is the subject of the
+ * reported clause, not the one X speaks to. */
+static int clause_subject(const struct dyad_coder *c, const struct cand *k)
+{
+	if (k->tg < 0 || k->tg == k->sg)
+		return 0;
+	size_t e = c->g[k->tg].end;
+	if (e >= c->nw)
+		return 0;
+	struct dyad_dict_match vm;
+	const struct dyad_dict_verb *vb;
+	return is_any(c, e, modals) || is_any(c, e, it_verbs) ||
+	       dyad_dict_verb_match(c->d, c->w, c->nw, e, &vm, &vb);
+}
+
 static int code_verbs(struct dyad_coder *c, struct sent *st)
 {
 	const struct dyad_dict *d = c->d;
@@ -966,6 +1183,7 @@ static int code_verbs(struct dyad_coder *c, struct sent *st)
 	int carry = -1; /* source of the clause before "and" */
 	struct cand weak = {-1, -1, NULL, NULL, 0, 0, 0, 0};
 	size_t said = 0; /* after a weak verb (SAID) */
+	int weak_subj = 0; /* its target is the reported clause's subject: no 010 alone */
 	for (size_t i = 0; i < c->nw; i++) {
 		if ((c->opts & DYAD_CODER_ALL) && i > from &&
 		    (is(c, i, "AND") || is(c, i, "BUT") || is(c, i, ";")))
@@ -976,7 +1194,22 @@ static int code_verbs(struct dyad_coder *c, struct sent *st)
 		 * determiner, is a noun ("To Restore", "the restore") */
 		if (i > 0 && c->caps[i] && !c->caps[i - 1])
 			continue;
+		/* dyad: "US Trade Representative", "Defending Champion" too,
+		 * unless after a quotation mark or a colon */
+		if (c->dyad && i > 0 && c->caps[i] && alpha(c, i - 1))
+			continue;
 		if (i > 0 && is_any(c, i - 1, (const char *const[]){"THE", "A", "AN", NULL}))
+			continue;
+		/* dyad: "its fund", "his demands", "in order to", "U.S. imports
+		 * of": nouns */
+		if (c->dyad && i > 0 && is_any(c, i - 1, possessives))
+			continue;
+		if (c->dyad && is(c, i + 1, "OF") && c->w[i][strlen(c->w[i]) - 1] == 'S')
+			continue;
+		/* dyad: "accused of blocking", "praised for helping": the
+		 * gerund belongs to the verb before */
+		if (c->dyad && i > 0 && is_any(c, i - 1, (const char *const[]){"OF", "FOR", NULL}) &&
+		    strlen(c->w[i]) > 4 && !strcmp(c->w[i] + strlen(c->w[i]) - 3, "ING"))
 			continue;
 		struct dyad_dict_match vm;
 		const struct dyad_dict_verb *vb;
@@ -1005,10 +1238,15 @@ static int code_verbs(struct dyad_coder *c, struct sent *st)
 			passive = 1;
 			k.sg = (int)c->m[c->wm[by]].group;
 			k.tg = first_group(c, said > from ? said : from, vs);
+		} else if (c->dyad && k.sg < 0 && k.tg < 0 && passive_no_by(c, vs)) {
+			continue;
 		}
-		if (k.sg < 0 && said && vs > said && c->wm[vs - 1] >= 0 &&
-		    c->g[c->m[c->wm[vs - 1]].group].start >= said)
-			k.sg = (int)c->m[c->wm[vs - 1]].group; /* "X said Y attacked Z" */
+		size_t sv = vs; /* "X said Y would attack Z": Y stands before the auxiliaries */
+		while (sv > said + 1 && is_any(c, sv - 1, modals))
+			sv--;
+		if (k.sg < 0 && said && sv > said && c->wm[sv - 1] >= 0 &&
+		    c->g[c->m[c->wm[sv - 1]].group].start >= said)
+			k.sg = (int)c->m[c->wm[sv - 1]].group; /* "X said Y attacked Z" */
 		if (k.sg < 0)
 			k.sg = first_group(c, from, vs);
 		if (k.sg < 0)
@@ -1045,8 +1283,10 @@ static int code_verbs(struct dyad_coder *c, struct sent *st)
 		 * (PETRARCH-2 SAY, TELL...), which yield to the act reported */
 		if (strchr(k.code, '?') || (!c->tabari && !strcmp(k.code, "010"))) {
 			/* "X said Y attacked Z": the reported act is Y's */
-			if (!weak.code)
+			if (!weak.code) {
 				weak = k;
+				weak_subj = c->dyad && clause_subject(c, &k);
+			}
 			said = ve;
 			continue;
 		}
@@ -1080,7 +1320,7 @@ static int code_verbs(struct dyad_coder *c, struct sent *st)
 		carry = k.sg;
 		i = j;
 	}
-	if (weak.code && st->out->n == n0 && emit_cand(c, st, &weak))
+	if (weak.code && !weak_subj && st->out->n == n0 && emit_cand(c, st, &weak))
 		return -1;
 	return 0;
 }
@@ -1196,7 +1436,7 @@ int dyad_coder_sentence(struct dyad_coder *c, const char *s, size_t n, uint32_t 
 	const struct dyad_dict *d = c->d;
 	if (c->discard_story)
 		return DYAD_OK;
-	if (words(c, s, n))
+	if (words(c, s, n) || (c->dyad && orig_words(c, s)))
 		return dyad_error(err, DYAD_ENOMEM, "out of memory coding a sentence");
 	/* discards, then actor and agent phrases, longest first */
 	struct item itbuf[64];
@@ -1215,6 +1455,13 @@ int dyad_coder_sentence(struct dyad_coder *c, const char *s, size_t n, uint32_t 
 		}
 		int a = maybe(c, DYAD_DK_ACTOR, i) &&
 			dyad_dict_actor_match(d, c->w, c->nw, i, c->date, &am);
+		if (a && c->dyad) {
+			/* "US" is the United States, "us" a pronoun */
+			const struct dyad_dict_entry *e0 = am.entry;
+			a = dyad_dict_case_ok(d, DYAD_DK_ACTOR, &am, c->orig);
+			if (a && am.entry != e0 && !am.code)
+				am.code = dyad_dict_actor_code(d, am.entry->id, c->date);
+		}
 		if (!a && c->tabari && (a = match_root(c, i, noun_endings, actor_fn, &am)))
 			am.code = dyad_dict_actor_code(d, am.entry->id, c->date);
 		struct dyad_dict_match gp;
@@ -1231,6 +1478,10 @@ int dyad_coder_sentence(struct dyad_coder *c, const char *s, size_t n, uint32_t 
 		if (a && am.code && !strcmp(am.code, "###"))
 			goto done; /* TABARI: an actor that discards the sentence */
 		int g = maybe(c, DYAD_DK_AGENT, i) && dyad_dict_agent_match(d, c->w, c->nw, i, &gm);
+		/* Agents are not checked for capitals: dict_dyad.c flags the
+		 * plurals it generates (FIGHTERS, from the folded word) as
+		 * capitals, and no agent word in capitals ("MP", "NGO", "CEO")
+		 * is also a lower-case English word. */
 		/* TABARI agents are singular: "security forces" is SECURITY_FORCE_ */
 		for (size_t k = 0; !a && !g && c->tabari && k < 3 && i + k < c->nw; k++)
 			g = match_root_at(c, i, i + k, noun_endings, agent_fn, &gm);
@@ -1272,6 +1523,8 @@ int dyad_coder_sentence(struct dyad_coder *c, const char *s, size_t n, uint32_t 
 	size_t n0 = out->n;
 	c->real_ng = c->ng;
 	if (c->nwords < c->min_words)
+		goto done;
+	if (c->dyad && has_score(c, s))
 		goto done;
 	struct sent st = {s, idx, sentence_date(c), "", out, n0};
 	issues_in(c, st.issues, sizeof st.issues);

@@ -58,6 +58,26 @@ enum dyad_coder_opt {
 	DYAD_CODER_NO_DYAD = 8,
 };
 
+/* How the coder reads its dictionaries (dyad_coder_style). */
+enum dyad_coder_style {
+	/* from the dictionary: TABARI when it holds a ".verbs" file, dyad when
+	 * it holds the built-in set ("builtin:" files) or any word flagged
+	 * DYAD_TF_CAPS, else PETRARCH; dyad_coder_new() chooses so */
+	DYAD_CODER_STYLE_AUTO = 0,
+	/* stems, regular endings tried on verbs and plural agents, gapped names */
+	DYAD_CODER_STYLE_TABARI,
+	/* whole words, contractions cut as TreeBank (DID N'T), 010 weak */
+	DYAD_CODER_STYLE_PETRARCH,
+	/* dyad's format: PETRARCH-2 pattern syntax with whole words (every
+	 * form is listed), and DYAD_TF_CAPS words ("US", "IS") must be written
+	 * in capitals in the sentence (dyad_dict_case_ok) */
+	DYAD_CODER_STYLE_DYAD,
+};
+
+/* Set how c reads its dictionary (see enum dyad_coder_style); AUTO
+ * chooses from the dictionary again. */
+void dyad_coder_style(struct dyad_coder *c, enum dyad_coder_style style);
+
 /* Sentences of fewer than n words give no events (TABARI SET: MINIMUM
  * WORDS, 8 in TABARI; 0, the default, codes every sentence). */
 void dyad_coder_min_words(struct dyad_coder *c, unsigned n);

@@ -58,6 +58,10 @@ struct dyad_coder {
 	char defsrc[24], deftgt[24];  /* TABARI DEFAULT: actors, "" when off */
 	int def_prior, def_after;
 	int tabari;                  /* TABARI dictionaries: verb endings, agent plurals */
+	int dyad;                    /* dyad dictionaries: DYAD_TF_CAPS words checked */
+	const char **orig;           /* dyad: words as written, parallel to w */
+	char *origbuf;
+	size_t origcap, orignw;      /* bytes of origbuf, pointers of orig */
 	char scratch[256];           /* a word with its ending removed */
 	char last[24];               /* last actor code of the article */
 	/* compiled patterns, per block */

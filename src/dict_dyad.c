@@ -317,6 +317,15 @@ static void agent_word(struct rd *r, const char *s, size_t n)
 		return;
 	size_t k = dyad_dict_fold(p, pn, up, sizeof up);
 	size_t m = dyad_dict_plural(up, k, pl);
+	/* The plural is made in upper case; written back in lower case unless
+	 * the word itself is all capitals, so that it is not taken for an
+	 * acronym that must match in capitals ("fighters", not "FIGHTERS"). */
+	bool lower = false;
+	for (size_t i = 0; i < pn; i++)
+		lower |= p[i] >= 'a' && p[i] <= 'z';
+	for (size_t i = 0; lower && i < m; i++)
+		if (pl[i] >= 'A' && pl[i] <= 'Z')
+			pl[i] = (char)(pl[i] - 'A' + 'a');
 	add_phrase(r, DYAD_DK_AGENT, pl, m, r->agent);
 }
 
