@@ -106,6 +106,9 @@ static int run(const char *label, const char *input, int jobs, const char *dbpat
 	       (double)st.read / (best_cpu > 0 ? best_cpu : best),
 	       (double)st.bytes / 1e6 / best, (unsigned long long)st.skipped,
 	       (double)dbsize / 1e6, vh);
+	printf("%-28s       %llu events, coding %.3f s of thread time (%.1f%% of the CPU time)\n", "",
+	       (unsigned long long)st.events, (double)st.coding_ns / 1e9,
+	       best_cpu > 0 ? 100.0 * (double)st.coding_ns / 1e9 / best_cpu : 0.0);
 	remove_db(dbpath);
 	return 0;
 }

@@ -24,6 +24,8 @@ int cmd_export(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_code(int argc, char **argv);
+int cmd_recode(int argc, char **argv);
 
 /* Print "dyad CMD: message" on stderr. */
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -4,10 +4,12 @@
 #include "cli.h"
 
 static const char *const usage_lines[] = {
-	"usage: dyad export [--db PATH] [--format jsonl|csv] TABLE",
+	"usage: dyad export [--db PATH] [--format jsonl|csv|gdelt] TABLE",
 	"",
-	"Write every row of TABLE (articles, sentences) to standard output as JSON",
-	"Lines (default) or CSV with a header row. Fields: see docs/schema.md.",
+	"Write every row of TABLE (articles, sentences, events) to standard output",
+	"as JSON Lines (default) or CSV with a header row; events also as GDELT 2.0",
+	"Events rows (--format gdelt: 61 tab-separated columns, negated events left",
+	"out). Fields: see docs/formats.md.",
 	NULL,
 };
 
@@ -24,7 +26,7 @@ int cmd_export(int argc, char **argv)
 			dbpath = v;
 		} else if ((v = cli_opt(argv, argc, &i, "--format", &missing))) {
 			if (!cli_format(v, &format)) {
-				cli_error("export", "unknown format '%s' (jsonl, csv)", v);
+				cli_error("export", "unknown format '%s' (jsonl, csv, gdelt)", v);
 				return EXIT_USAGE;
 			}
 		} else if (missing) {

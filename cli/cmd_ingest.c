@@ -8,13 +8,16 @@
 #include "cli.h"
 
 static const char *const usage_lines[] = {
-	"usage: dyad ingest [--db PATH] [-j N] [-q] [-v] PATH...",
+	"usage: dyad ingest [--db PATH] [--dict PATH] [-j N] [-q] [-v] PATH...",
 	"",
 	"Read text, HTML, JSON Lines and WARC files (each may be gzip-compressed),",
 	"and folders of them recursively; '-' reads standard input. Articles are",
-	"cleaned, segmented and stored once each (ingest is idempotent).",
+	"cleaned, segmented, coded into CAMEO events and stored once each (ingest",
+	"is idempotent).",
 	"",
 	"  --db PATH   the database (default: dyad.db)",
+	"  --dict PATH event dictionary: a folder of dyad files, a TABARI .project",
+	"              or a PETR_config.ini (default: the built-in one)",
 	"  -j N        worker threads (default: one per core)",
 	"  -q          no progress and no summary line",
 	"  -v          also report records that are not articles (WARC 404s...)",
@@ -58,10 +61,10 @@ static void clear_progress(struct report *r)
 static void on_diag(void *ud, int rc, const char *msg)
 {
 	struct report *r = ud;
-	if (rc != DYAD_ESKIP)
-		r->errors++;
-	else if (!r->verbose)
+	if (rc == DYAD_ESKIP && !r->verbose)
 		return;
+	if (rc != DYAD_ESKIP && rc != DYAD_OK)  /* DYAD_OK: a dictionary notice, not an error */
+		r->errors++;
 	clear_progress(r);
 	fprintf(stderr, "dyad ingest: %s\n", msg);
 }
@@ -93,12 +96,13 @@ static void summary(const struct report *r, const struct dyad_ingest_stats *st)
 			sep = ", ";
 		}
 	}
-	fprintf(stderr, "%s in %.2f s\n", sep[0] == ',' ? ")" : "", elapsed(r));
+	fprintf(stderr, "%s, %llu events in %.2f s\n", sep[0] == ',' ? ")" : "",
+		(unsigned long long)st->events, elapsed(r));
 }
 
 int cmd_ingest(int argc, char **argv)
 {
-	const char *dbpath = "dyad.db";
+	const char *dbpath = "dyad.db", *dict = NULL;
 	int jobs = 0;
 	bool quiet = false;
 	struct report rep = {.progress = isatty(STDERR_FILENO)};
@@ -114,6 +118,8 @@ int cmd_ingest(int argc, char **argv)
 			return cli_usage(usage_lines, true);
 		} else if ((v = cli_opt(argv, argc, &i, "--db", &missing))) {
 			dbpath = v;
+		} else if ((v = cli_opt(argv, argc, &i, "--dict", &missing))) {
+			dict = v;
 		} else if ((v = cli_opt(argv, argc, &i, "-j", &missing)) ||
 			   (!missing && (v = cli_opt(argv, argc, &i, "--jobs", &missing)))) {
 			char *end;
@@ -158,7 +164,7 @@ int cmd_ingest(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &rep.t0);
 	struct dyad_ingest_opts opts = {
 		.jobs = jobs, .on_diag = on_diag, .on_progress = on_progress, .ud = &rep,
-		.stop = &stop_flag,
+		.stop = &stop_flag, .dict = dict,
 	};
 	struct dyad_ingest_stats st;
 	int rc = dyad_ingest(db, paths, npaths, &opts, &st, &err);

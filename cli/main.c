@@ -16,6 +16,8 @@ static const struct {
 	{"stats", cmd_stats, "summarise a database"},
 	{"extract", cmd_extract, "clean one file and print the article as JSON"},
 	{"validate", cmd_validate, "code a TABARI or PETRARCH validation suite and compare"},
+	{"code", cmd_code, "code JSON Lines sentences or articles into events (no database)"},
+	{"recode", cmd_recode, "delete and code again the events of a database"},
 };
 
 void cli_error(const char *cmd, const char *fmt, ...)
@@ -78,6 +80,8 @@ bool cli_format(const char *s, enum dyad_format *f)
 		*f = DYAD_FORMAT_JSONL;
 	else if (strcmp(s, "csv") == 0)
 		*f = DYAD_FORMAT_CSV;
+	else if (strcmp(s, "gdelt") == 0)
+		*f = DYAD_FORMAT_GDELT;
 	else
 		return false;
 	return true;

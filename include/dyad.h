@@ -107,11 +107,15 @@ struct dyad_ingest_stats {
 	uint64_t skipped;     /* inputs or records not stored, all reasons */
 	uint64_t skipped_by[16]; /* skipped, by enum dyad_rc of the reason */
 	uint64_t bytes;       /* input bytes of the records read */
+	uint64_t events;      /* events coded in the articles stored (negated ones too) */
+	uint64_t coding_ns;   /* thread time spent coding events, all workers */
 };
 
 /* Called for every input or record that is skipped: rc is the reason
  * (enum dyad_rc), msg names the file, line or record and says why. Called
- * from one thread at a time. */
+ * from one thread at a time. rc is DYAD_OK for a notice that skips nothing:
+ * a dictionary problem as "FILE:LINE: message" (the line was fixed or
+ * passed over; loading went on). */
 typedef void dyad_diag_fn(void *ud, int rc, const char *msg);
 /* Called now and then during a long ingest with the counts so far. */
 typedef void dyad_progress_fn(void *ud, const struct dyad_ingest_stats *st);
@@ -122,11 +126,13 @@ struct dyad_ingest_opts {
 	dyad_progress_fn *on_progress; /* may be NULL */
 	void *ud;                   /* passed to the callbacks */
 	volatile int *stop;         /* when set non-zero, stop reading new input */
+	const char *dict;           /* event dictionary (see dyad_recode); NULL: built-in */
 };
 
 /* Ingest the files and folders (recursively; "-" is standard input) in
  * paths[0..npaths) into db: detect each input's kind, cut it into records,
- * extract, segment and store the articles, one writer, opts->jobs workers.
+ * extract, segment, code the events of and store the articles, one writer,
+ * opts->jobs workers.
  * Bad inputs are reported through on_diag and skipped; the rest goes on.
  * Returns DYAD_OK when the run completed (even with skipped inputs; see st),
  * or an error that stopped it (DYAD_EDB, DYAD_ENOMEM) with detail on err;
@@ -135,15 +141,37 @@ DYAD_API int dyad_ingest(struct dyad_db *db, const char *const *paths, size_t np
 			 const struct dyad_ingest_opts *opts,
 			 struct dyad_ingest_stats *st, struct dyad_err *err);
 
+/* ---- Events ------------------------------------------------------------ */
+
+struct dyad_recode_stats {
+	uint64_t articles, sentences; /* read and coded */
+	uint64_t events;              /* events stored (negated ones too) */
+	uint64_t negated;             /* of which negated */
+	uint64_t removed;             /* events deleted before */
+	char prev_dict[512];          /* dictionary that coded the old events, "" if unknown */
+};
+
+/* Delete and code again every stored event from the stored sentences (each
+ * article dated by its published date), in batches of articles, one
+ * transaction each. dict is a folder of dyad dictionary files, a TABARI
+ * .project or a PETR_config.ini, or NULL for the built-in dictionary; its
+ * problems go to on_diag (may be NULL) with rc DYAD_OK. Returns DYAD_OK
+ * with *st filled, or DYAD_EIO / DYAD_EINVAL (dictionary), DYAD_EDB,
+ * DYAD_ENOMEM with detail on err; batches committed before a failure stay. */
+DYAD_API int dyad_recode(struct dyad_db *db, const char *dict, dyad_diag_fn *on_diag, void *ud,
+			 struct dyad_recode_stats *st, struct dyad_err *err);
+
 /* ---- Export ------------------------------------------------------------ */
 
 enum dyad_format {
 	DYAD_FORMAT_JSONL = 0,
 	DYAD_FORMAT_CSV,
+	DYAD_FORMAT_GDELT,  /* events only: GDELT 2.0 Events, tab-separated, 61 columns */
 };
 
-/* Write every row of table ("articles", "sentences") to out in
- * format. Returns DYAD_OK, DYAD_EINVAL (unknown table), DYAD_EDB or DYAD_EIO. */
+/* Write every row of table ("articles", "sentences", "events") to out in
+ * format (GDELT: events only; negated events are left out of it). Returns
+ * DYAD_OK, DYAD_EINVAL (unknown table or format), DYAD_EDB or DYAD_EIO. */
 DYAD_API int dyad_export(struct dyad_db *db, const char *table, enum dyad_format format,
 			 FILE *out, struct dyad_err *err);
 

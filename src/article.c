@@ -34,6 +34,7 @@ void dyad_doc_release(struct dyad_doc *doc)
 	dyad_article_release(&doc->a);
 	free(doc->sent);
 	doc->sent = NULL;
+	dyad_events_release(&doc->events);
 }
 
 void dyad_article_id(const char *text, size_t n, char out[17])

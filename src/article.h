@@ -2,6 +2,7 @@
 #ifndef DYAD_ARTICLE_H
 #define DYAD_ARTICLE_H
 
+#include "coder.h"
 #include "record.h"
 #include "segment.h"
 
@@ -9,6 +10,7 @@
 struct dyad_doc {
 	struct dyad_article a;
 	struct dyad_sentence *sent;  /* from malloc(); a.sentences entries */
+	struct dyad_events events;   /* coded by ingest; empty until then */
 };
 
 /* Extract, normalise and segment rec into doc (which takes nothing from

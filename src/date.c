@@ -439,6 +439,31 @@ static bool url_year(const char *u, size_t n, size_t i, int *y)
 	return v >= 1990 && v <= 2100;
 }
 
+/* A whole path segment "/29-10-2021" (day first) at u[i..]. */
+static bool url_dmy(const char *u, size_t n, size_t i, struct dyad_date *out)
+{
+	if (i == 0 || u[i - 1] != '/' || i + 10 > n)
+		return false;
+	char sep = u[i + 2];
+	if ((sep != '-' && sep != '.') || u[i + 5] != sep)
+		return false;
+	for (size_t k = 0; k < 10; k++)
+		if (k != 2 && k != 5 && !is_digit((unsigned char)u[i + k]))
+			return false;
+	char after = i + 10 < n ? u[i + 10] : '\0';
+	if (after != '\0' && after != '/' && after != '?' && after != '#' && after != '.')
+		return false;
+	int d = (u[i] - '0') * 10 + (u[i + 1] - '0');
+	int m = (u[i + 3] - '0') * 10 + (u[i + 4] - '0');
+	int y = 0;
+	for (size_t k = 6; k < 10; k++)
+		y = y * 10 + (u[i + k] - '0');
+	if (y < 1990 || !dyad_date_valid(y, m, d))
+		return false;
+	*out = (struct dyad_date){y, m, d};
+	return true;
+}
+
 bool dyad_date_from_url(const char *url, struct dyad_date *out)
 {
 	if (!url)
@@ -454,6 +479,8 @@ bool dyad_date_from_url(const char *url, struct dyad_date *out)
 	}
 	for (; i + 8 <= n; i++) {
 		int y;
+		if (url_dmy(url, n, i, out))
+			return true;
 		if (!url_year(url, n, i, &y))
 			continue;
 		size_t j = i + 4;
@@ -466,6 +493,12 @@ bool dyad_date_from_url(const char *url, struct dyad_date *out)
 				continue;
 			size_t k3 = read_num(url, n, p + 1, 2, &d);
 			if (!k3)
+				continue;
+			/* "/2023/10/3-questions": a one-digit number that starts
+			 * a slug is not a day. */
+			char after = p + 1 + k3 < n ? url[p + 1 + k3] : '\0';
+			if (k3 == 1 && sep == '/' && after != '\0' && after != '/' && after != '?' &&
+			    after != '#' && after != '.')
 				continue;
 			if (dyad_date_valid(y, m, d)) {
 				*out = (struct dyad_date){y, m, d};

@@ -1,4 +1,5 @@
-/* Export of stored tables as JSON Lines or CSV, and a database summary. */
+/* Export of stored tables as JSON Lines or CSV, events also as GDELT 2.0
+ * Events rows, and a database summary. Formats: docs/formats.md. */
 #include <jansson.h>
 #include <string.h>
 
@@ -19,7 +20,128 @@ static const struct table tables[] = {
 	 "SELECT a.id AS article_id, s.idx AS sentence_index, s.paragraph, s.start, "
 	 "s.length, s.text FROM sentence_text s JOIN articles a ON a.rowid = s.article "
 	 "ORDER BY s.article, s.idx"},
+	{"events",
+	 "SELECT a.id AS article_id, e.sentence_index, s.text AS sentence, e.date, e.source, "
+	 "e.source_text, e.target, e.target_text, e.code, e.root, e.quad, e.goldstein, "
+	 "e.negated, e.verb_text, e.issues, e.location FROM events e "
+	 "JOIN articles a ON a.rowid = e.article "
+	 "LEFT JOIN sentence_text s ON s.article = e.article AND s.idx = e.sentence_index "
+	 "ORDER BY e.rowid"},
 };
+
+/* ---- GDELT 2.0 Events ---------------------------------------------------- */
+
+/* CAMEO actor type and role codes: a 3-letter part of an actor code that is
+ * one of these goes to ActorNType1-3, another one after the first part is
+ * a known group (IGOUNO: type IGO, group UNO), the first part otherwise is
+ * the country. A heuristic: dyad's actor codes carry no field marks. */
+static const char *const actor_types[] = {
+	"AGR", "AMN", "BUS", "CHR", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV",
+	"HLH", "HRI", "IGO", "IMG", "INS", "IRC", "JUD", "LAB", "LEG", "MED", "MIL", "MNC",
+	"MOD", "NGM", "NGO", "OPP", "PTY", "RAD", "REB", "REF", "SEP", "SPY", "UAF", "UIS",
+};
+
+static bool is_actor_type(const char *p)
+{
+	for (size_t i = 0; i < DYAD_ARRAY_LEN(actor_types); i++)
+		if (memcmp(p, actor_types[i], 3) == 0)
+			return true;
+	return false;
+}
+
+/* Print s with tabs and line breaks made spaces (they would break a row). */
+static void tsv_field(FILE *out, const char *s)
+{
+	for (; s && *s; s++)
+		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+}
+
+/* The 10 actor columns of code with its words name. */
+static void gdelt_actor(FILE *out, const char *code, const char *name)
+{
+	char country[4] = "", group[4] = "", type[3][4] = {"", "", ""};
+	size_t n = code ? strlen(code) : 0, nt = 0;
+	for (size_t i = 0; i + 3 <= n; i += 3) {
+		const char *p = code + i;
+		if (memcmp(p, "---", 3) == 0)
+			continue;
+		if (is_actor_type(p)) {
+			if (nt < 3)
+				memcpy(type[nt++], p, 3);
+		} else if (i == 0) {
+			memcpy(country, p, 3);
+		} else if (!group[0]) {
+			memcpy(group, p, 3);
+		}
+	}
+	tsv_field(out, code);
+	fputc('\t', out);
+	tsv_field(out, name);
+	/* country, known group, ethnic, religion 1 and 2, types 1-3 */
+	fprintf(out, "\t%s\t%s\t\t\t\t%s\t%s\t%s\t", country, group, type[0], type[1], type[2]);
+}
+
+static void gdelt_row(sqlite3_stmt *st, FILE *out)
+{
+	const char *date = (const char *)sqlite3_column_text(st, 1);
+	const char *code = (const char *)sqlite3_column_text(st, 6);
+	const char *added = (const char *)sqlite3_column_text(st, 11);
+	size_t clen = code ? strlen(code) : 0;
+	fprintf(out, "%lld\t", (long long)sqlite3_column_int64(st, 0));
+	if (date && strlen(date) >= 10) {
+		int y = 0, m = 0, d = 0;
+		sscanf(date, "%4d-%2d-%2d", &y, &m, &d);
+		/* GDELT's own approximation of the fraction of the year */
+		fprintf(out, "%04d%02d%02d\t%04d%02d\t%04d\t%.4f\t", y, m, d, y, m, y,
+			y + (m * 30 + d) / 365.0);
+	} else {
+		fputs("\t\t\t\t", out);
+	}
+	gdelt_actor(out, (const char *)sqlite3_column_text(st, 2),
+		    (const char *)sqlite3_column_text(st, 3));
+	gdelt_actor(out, (const char *)sqlite3_column_text(st, 4),
+		    (const char *)sqlite3_column_text(st, 5));
+	/* IsRootEvent: the event is in the lead paragraph, as GDELT says */
+	fprintf(out, "%d\t", sqlite3_column_int(st, 9) == 0 ? 1 : 0);
+	tsv_field(out, code);
+	fprintf(out, "\t%.*s\t%.*s\t%d\t", (int)(clen < 3 ? clen : 3), code ? code : "",
+		(int)(clen < 2 ? clen : 2), code ? code : "", sqlite3_column_int(st, 7));
+	if (sqlite3_column_type(st, 8) != SQLITE_NULL)
+		fprintf(out, "%.1f", sqlite3_column_double(st, 8));
+	/* NumMentions, NumSources, NumArticles; AvgTone and 24 geography columns blank */
+	fputs("\t1\t1\t1\t", out);
+	for (int i = 0; i < 25; i++)
+		fputc('\t', out);
+	for (const char *p = added; p && *p; p++)  /* YYYYMMDDHHMMSS of the ISO time */
+		if (*p >= '0' && *p <= '9')
+			fputc(*p, out);
+	fputc('\t', out);
+	tsv_field(out, (const char *)sqlite3_column_text(st, 10));
+	fputc('\n', out);
+}
+
+static int export_gdelt(struct dyad_db *db, FILE *out, struct dyad_err *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db->h,
+			       "SELECT e.rowid, e.date, e.source, e.source_text, e.target, "
+			       "e.target_text, e.code, e.quad, e.goldstein, s.paragraph, a.url, "
+			       "a.ingested_at FROM events e JOIN articles a ON a.rowid = e.article "
+			       "LEFT JOIN sentences s ON s.article = e.article AND s.idx = "
+			       "e.sentence_index WHERE e.negated = 0 ORDER BY e.rowid",
+			       -1, &st, NULL) != SQLITE_OK)
+		return dyad_store_error(db, err, "reading");
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && !ferror(out))
+		gdelt_row(st, out);
+	int result = DYAD_OK;
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		result = dyad_store_error(db, err, "reading");
+	else if (ferror(out))
+		result = dyad_error(err, DYAD_EIO, "cannot write the output");
+	sqlite3_finalize(st);
+	return result;
+}
 
 static void csv_field(FILE *out, const char *s)
 {
@@ -79,7 +201,13 @@ int dyad_export(struct dyad_db *db, const char *table, enum dyad_format format, 
 		if (strcmp(tables[i].name, table) == 0)
 			t = &tables[i];
 	if (!t)
-		return dyad_error(err, DYAD_EINVAL, "unknown table '%s' (articles, sentences)", table);
+		return dyad_error(err, DYAD_EINVAL, "unknown table '%s' (articles, sentences, events)",
+				  table);
+	if (format == DYAD_FORMAT_GDELT) {
+		if (strcmp(table, "events") != 0)
+			return dyad_error(err, DYAD_EINVAL, "the gdelt format is for events only");
+		return export_gdelt(db, out, err);
+	}
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db->h, t->sql, -1, &st, NULL) != SQLITE_OK)
 		return dyad_store_error(db, err, "reading");
@@ -157,5 +285,24 @@ int dyad_db_summary(struct dyad_db *db, FILE *out, struct dyad_err *err)
 	if (!rc)
 		rc = print_counts(db, out, "language:",
 				  "SELECT lang, count(*) c FROM articles GROUP BY lang ORDER BY c DESC", err);
-	return rc;
+	if (!rc)
+		rc = print_counts(db, out, "events by quad class (negated left out):",
+				  "SELECT CASE quad WHEN 1 THEN '1 verbal cooperation' "
+				  "WHEN 2 THEN '2 material cooperation' WHEN 3 THEN '3 verbal conflict' "
+				  "WHEN 4 THEN '4 material conflict' ELSE 'not CAMEO' END q, count(*) "
+				  "FROM events WHERE negated = 0 GROUP BY q ORDER BY q", err);
+	if (rc)
+		return rc;
+	if (sqlite3_prepare_v2(db->h, "SELECT count(*), coalesce(sum(negated), 0), (SELECT value "
+			       "FROM meta WHERE key = 'events_dict') FROM events", -1, &st,
+			       NULL) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return dyad_store_error(db, err, "reading");
+	}
+	const char *dict = (const char *)sqlite3_column_text(st, 2);
+	fprintf(out, "events: %lld, of which %lld negated; dictionary: %s\n",
+		(long long)sqlite3_column_int64(st, 0), (long long)sqlite3_column_int64(st, 1),
+		dict ? dict : "-");
+	sqlite3_finalize(st);
+	return DYAD_OK;
 }

@@ -17,6 +17,7 @@ struct einfo {
 	size_t ptext;  /* of which inside <p> */
 	unsigned nu;   /* units owned within three levels below */
 	unsigned nlinky; /* of which mostly link text (a teaser's headline) */
+	bool hidden;   /* dyad_html_invisible(), asked once */
 };
 
 enum ukind { U_TEXT, U_HEADING, U_H1, U_LI, U_PRE, U_CELL };
@@ -46,7 +47,8 @@ struct body {
 	struct verdict {
 		uint64_t hash;    /* of the lower-cased class and id, 0 when empty */
 		int bad;          /* class_verdict() of them */
-	} cache[256];
+		bool comments;    /* they mark a comment section */
+	} cache[512];
 	bool oom;
 };
 
@@ -90,7 +92,8 @@ static void attach(xmlNode *n, struct einfo *arr, size_t *i, int depth)
 	for (xmlNode *c = n; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		c->_private = &arr[(*i)++];
+		c->_private = &arr[*i];
+		arr[(*i)++].hidden = dyad_html_invisible(c);
 		if (depth < MAX_DEPTH)
 			attach(c->children, arr, i, depth + 1);
 	}
@@ -127,7 +130,7 @@ static void measure(xmlNode *n, int depth, bool in_p)
 			if (p)
 				e->ptext += k;
 		} else if (c->type == XML_ELEMENT_NODE && c->_private && depth < MAX_DEPTH &&
-			   !dyad_html_invisible(c)) {
+			   !info(c)->hidden) {
 			measure(c, depth + 1, p);
 			e->text += info(c)->text;
 			e->ptext += info(c)->ptext;
@@ -211,52 +214,84 @@ static bool has_token(const char *s, const char *const *list, bool parts)
 			q++;
 		size_t l = (size_t)(q - p);
 		for (const char *const *w = list; l && *w; w++)
-			if (strlen(*w) == l && memcmp(*w, p, l) == 0)
+			if ((*w)[0] == p[0] && strncmp(*w, p, l) == 0 && (*w)[l] == '\0')
 				return true;
 		p = q;
 	}
 	return false;
 }
 
-static bool has_sub(const char *s, const char *const *list)
-{
-	for (; *list; list++)
-		if (strstr(s, *list))
-			return true;
-	return false;
-}
-
 /* 2 when the element's class, id or role marks it as boilerplate, 1 when
  * it is marked weakly (see weak_classes), 0 otherwise. */
-static int class_verdict(const char *buf)
+static int class_verdict(const char *buf, const struct dyad_html_pairs *g)
 {
-	if (has_sub(buf, good_subs))
+	if (dyad_html_has_sub(buf, g, good_subs))
 		return 0;
 	if (has_token(buf, bad_classes, false) || has_token(buf, bad_tokens, true) ||
-	    has_sub(buf, bad_subs))
+	    dyad_html_has_sub(buf, g, bad_subs))
 		return 2;
-	if (has_token(buf, weak_classes, false) || has_sub(buf, weak_subs))
+	if (has_token(buf, weak_classes, false) || dyad_html_has_sub(buf, g, weak_subs))
 		return 1;
 	return 0;
 }
 
-static int bad_attrs(struct body *b, const xmlNode *n)
+/* Comment sections are never the article, however much text they hold.
+ * "commentary" (an opinion piece) is not a comment. buf: lower-cased class
+ * and id. */
+static bool comments(const char *buf, const struct dyad_html_pairs *g)
 {
-	char buf[512];
-	size_t k = lower_copy(dyad_html_attr(n, "class"), buf, sizeof buf / 2);
-	buf[k++] = ' ';
-	k += lower_copy(dyad_html_attr(n, "id"), buf + k, sizeof buf - k);
-	if (k > 1) {
-		/* Pages repeat a few class names many times: remember verdicts. */
-		uint64_t h = dyad_hash64(buf, k, 0) | 1;
-		struct verdict *v = &b->cache[h % DYAD_ARRAY_LEN(b->cache)];
-		if (v->hash != h) {
-			v->hash = h;
-			v->bad = class_verdict(buf);
-		}
-		if (v->bad)
-			return v->bad;
+	if (dyad_html_has_sub(buf, g, good_subs))
+		return false;
+	if (strstr(buf, "disqus"))
+		return true;
+	for (const char *p = buf; (p = strstr(p, "comment")) != NULL; p += 7)
+		if (strncmp(p + 7, "ar", 2) != 0 && strncmp(p + 7, "at", 2) != 0)
+			return true;
+	return false;
+}
+
+/* The verdicts on n's class and id (both 0 when it has neither). Pages
+ * repeat a few class names many times: verdicts are remembered by hash. */
+static struct verdict verdict_of(struct body *b, const xmlNode *n)
+{
+	struct verdict none = {0, 0, false};
+	if (!n->properties)
+		return none;
+	const char *cls = NULL, *id = NULL;
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		const xmlNode *t = a->children;
+		const char *v = t && t->type == XML_TEXT_NODE ? (const char *)t->content : "";
+		if (strcasecmp((const char *)a->name, "class") == 0 && !cls)
+			cls = v;
+		else if (strcasecmp((const char *)a->name, "id") == 0 && !id)
+			id = v;
 	}
+	if (!cls && !id)
+		return none;
+	char buf[512];
+	size_t k = lower_copy(cls, buf, sizeof buf / 2);
+	buf[k++] = ' ';
+	k += lower_copy(id, buf + k, sizeof buf - k);
+	if (k <= 1)
+		return none;
+	uint64_t h = dyad_hash64(buf, k, 0) | 1;
+	struct verdict *v = &b->cache[h % DYAD_ARRAY_LEN(b->cache)];
+	if (v->hash != h) {
+		v->hash = h;
+		struct dyad_html_pairs g;
+		dyad_html_pairs_of(buf, &g);
+		v->bad = class_verdict(buf, &g);
+		v->comments = comments(buf, &g);
+	}
+	return *v;
+}
+
+static int bad_attrs(const xmlNode *n, const struct verdict *v)
+{
+	if (v->bad)
+		return v->bad;
+	if (!n->properties)
+		return 0;
 	const char *role = dyad_html_attr(n, "role");
 	if (role && (strcmp(role, "navigation") == 0 || strcmp(role, "banner") == 0 ||
 		     strcmp(role, "contentinfo") == 0 || strcmp(role, "complementary") == 0 ||
@@ -267,24 +302,6 @@ static int bad_attrs(struct body *b, const xmlNode *n)
 		   strstr(ip, "dateModified")) && n->_private && info(n)->text < 200)
 		return 2;
 	return 0;
-}
-
-/* Comment sections are never the article, however much text they hold.
- * "commentary" (an opinion piece) is not a comment. */
-static bool comments(const xmlNode *n)
-{
-	char buf[256];
-	size_t k = lower_copy(dyad_html_attr(n, "id"), buf, sizeof buf / 2);
-	buf[k++] = ' ';
-	lower_copy(dyad_html_attr(n, "class"), buf + k, sizeof buf - k);
-	if (has_sub(buf, good_subs))
-		return false;
-	if (strstr(buf, "disqus"))
-		return true;
-	for (const char *p = buf; (p = strstr(p, "comment")) != NULL; p += 7)
-		if (strncmp(p + 7, "ar", 2) != 0 && strncmp(p + 7, "at", 2) != 0)
-			return true;
-	return false;
 }
 
 static bool boilerplate(struct body *b, const xmlNode *n)
@@ -305,16 +322,17 @@ static bool boilerplate(struct body *b, const xmlNode *n)
 	const char *t = dyad_html_tag(n);
 	if (tag_in(t, inline_tags) || tag_in(t, never))
 		return false;
-	int bad = tag_in(t, tags) || comments(n) ? 2 : bad_attrs(b, n);
+	struct verdict v = verdict_of(b, n);
+	int bad = tag_in(t, tags) || v.comments ? 2 : bad_attrs(n, &v);
 	if (!bad)
 		return false;
-	if (strcmp(t, "h1") == 0)
+	if (DYAD_TAG_IS(t, "h1"))
 		return true;
 	/* A container that holds most of the page's paragraph text is the article
 	 * whatever its class says ("comment-body" on a one-post blog, a page
 	 * wrapped in <form>). */
 	const struct einfo *e = info(n);
-	if (comments(n))
+	if (v.comments)
 		return true;
 	if (bad == 1 && e && e->ptext >= 400)
 		return false;
@@ -384,11 +402,11 @@ static void walk(struct body *b, xmlNode *n, int depth)
 				add_text(b, (const char *)c->content);
 			continue;
 		}
-		if (c->type != XML_ELEMENT_NODE || !c->_private || dyad_html_invisible(c) ||
+		if (c->type != XML_ELEMENT_NODE || !c->_private || info(c)->hidden ||
 		    depth >= MAX_DEPTH)
 			continue;
 		const char *t = dyad_html_tag(c);
-		if (strcmp(t, "br") == 0) {
+		if (DYAD_TAG_IS(t, "br")) {
 			flush(b);
 			continue;
 		}
@@ -407,9 +425,9 @@ static void walk(struct body *b, xmlNode *n, int depth)
 			if (t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && !t[2])
 				h = t[1] - '0';
 		}
-		bool a = strcmp(t, "a") == 0, li = strcmp(t, "li") == 0 || strcmp(t, "dd") == 0;
-		bool pre = strcmp(t, "pre") == 0;
-		bool cell = strcmp(t, "td") == 0 || strcmp(t, "th") == 0;
+		bool a = DYAD_TAG_IS(t, "a"), li = DYAD_TAG_IS(t, "li") || DYAD_TAG_IS(t, "dd");
+		bool pre = DYAD_TAG_IS(t, "pre");
+		bool cell = DYAD_TAG_IS(t, "td") || DYAD_TAG_IS(t, "th");
 		int hsave = b->heading;
 		if (h)
 			b->heading = h;

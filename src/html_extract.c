@@ -34,6 +34,32 @@ const char *dyad_html_attr(const xmlNode *n, const char *name)
 	return NULL;
 }
 
+static unsigned pair_hash(unsigned char a, unsigned char b)
+{
+	return ((unsigned)a * 67u + b) & 1023u;
+}
+
+void dyad_html_pairs_of(const char *s, struct dyad_html_pairs *g)
+{
+	memset(g, 0, sizeof *g);
+	for (; s[0] && s[1]; s++) {
+		unsigned h = pair_hash((unsigned char)s[0], (unsigned char)s[1]);
+		g->bits[h >> 6] |= 1ull << (h & 63);
+	}
+}
+
+bool dyad_html_has_sub(const char *s, const struct dyad_html_pairs *g, const char *const *list)
+{
+	for (; *list; list++) {
+		unsigned h = pair_hash((unsigned char)(*list)[0], (unsigned char)(*list)[1]);
+		if ((g->bits[h >> 6] >> (h & 63) & 1) && strstr(s, *list))
+			return true;
+	}
+	return false;
+}
+
+static bool hidden_attrs(const xmlNode *n);
+
 /* Whether t is one of the NULL-terminated names; a switch on the first
  * letter keeps this off the profile (it runs on every element). */
 static bool name_in(const char *t, const char *const *list)
@@ -46,30 +72,70 @@ static bool name_in(const char *t, const char *const *list)
 
 bool dyad_html_invisible(const xmlNode *n)
 {
-	static const char *const tags[] = {
-		"script", "style", "noscript", "template", "head", "title", "svg",
-		"math", "iframe", "object", "embed", "canvas", "select", "option",
-		"textarea", "button", "input", "video", "audio", "map", "meta", "link", NULL,
-	};
 	if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE)
 		return true;
 	if (n->type != XML_ELEMENT_NODE)
 		return false;
-	if (name_in(dyad_html_tag(n), tags))
+	/* By first letter: this runs on every element of every walk. */
+	static const char *const by_s[] = {"script", "style", "svg", "select", NULL};
+	static const char *const by_t[] = {"template", "title", "textarea", NULL};
+	static const char *const by_m[] = {"meta", "math", "map", NULL};
+	static const char *const by_o[] = {"option", "object", NULL};
+	static const char *const by_i[] = {"iframe", "input", NULL};
+	const char *t = dyad_html_tag(n);
+	const char *const *list = NULL;
+	switch (t[0]) {
+	case 's': list = by_s; break;
+	case 't': list = by_t; break;
+	case 'm': list = by_m; break;
+	case 'o': list = by_o; break;
+	case 'i': list = by_i; break;
+	case 'n': if (DYAD_TAG_IS(t, "noscript")) return true; break;
+	case 'h': if (DYAD_TAG_IS(t, "head")) return true; break;
+	case 'e': if (DYAD_TAG_IS(t, "embed")) return true; break;
+	case 'c': if (DYAD_TAG_IS(t, "canvas")) return true; break;
+	case 'b': if (DYAD_TAG_IS(t, "button")) return true; break;
+	case 'v': if (DYAD_TAG_IS(t, "video")) return true; break;
+	case 'a': if (DYAD_TAG_IS(t, "audio")) return true; break;
+	case 'l': if (DYAD_TAG_IS(t, "link")) return true; break;
+	default: break;
+	}
+	if (list && name_in(t, list))
 		return true;
-	if (!n->properties)
-		return false;
-	if (dyad_html_attr(n, "hidden"))
-		return true;
-	const char *st = dyad_html_attr(n, "style");
-	if (st && (strstr(st, "display:none") || strstr(st, "display: none") ||
-		   strstr(st, "visibility:hidden") || strstr(st, "visibility: hidden")))
-		return true;
+	return n->properties && hidden_attrs(n);
+}
+
+/* The hidden attribute or an inline style that hides n. */
+static bool hidden_attrs(const xmlNode *n)
+{
+	/* One pass over the attributes for both "hidden" and "style". */
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		const char *an = (const char *)a->name;
+		if (!an || ((an[0] | 0x20) != 'h' && (an[0] | 0x20) != 's'))
+			continue;
+		if (strcasecmp(an, "hidden") == 0)
+			return true;
+		if (strcasecmp(an, "style") != 0)
+			continue;
+		const xmlNode *t = a->children;
+		const char *st = t && t->type == XML_TEXT_NODE ? (const char *)t->content : NULL;
+		if (st && (strstr(st, "display:none") || strstr(st, "display: none") ||
+			   strstr(st, "visibility:hidden") || strstr(st, "visibility: hidden")))
+			return true;
+	}
 	return false;
 }
 
 int dyad_html_add_collapsed(struct dyad_buf *b, const char *s, size_t n)
 {
+	/* The output never outgrows the input: reserve once and write bytes
+	 * straight into the buffer (this runs on every text node). */
+	if (n == 0)
+		return DYAD_OK;
+	if (dyad_buf_grow(b, n))
+		return DYAD_ENOMEM;
+	char *d = b->data;
+	size_t k = b->len;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -78,13 +144,14 @@ int dyad_html_add_collapsed(struct dyad_buf *b, const char *s, size_t n)
 			i++;
 		}
 		if (ws) {
-			if (b->len > 0 && b->data[b->len - 1] != ' ' && dyad_buf_addc(b, ' '))
-				return DYAD_ENOMEM;
+			if (k > 0 && d[k - 1] != ' ')
+				d[k++] = ' ';
 			continue;
 		}
-		if (dyad_buf_addc(b, (char)c))
-			return DYAD_ENOMEM;
+		d[k++] = (char)c;
 	}
+	b->len = k;
+	d[k] = '\0';
 	return DYAD_OK;
 }
 

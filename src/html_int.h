@@ -5,6 +5,8 @@
 #define DYAD_HTML_INT_H
 
 #include <libxml/HTMLparser.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "buf.h"
 #include "extract.h"
@@ -12,6 +14,10 @@
 /* Tag name of an element node ("" for other nodes); libxml2's HTML parser
  * lower-cases names. */
 const char *dyad_html_tag(const xmlNode *n);
+
+/* Whether tag name t is the literal lit; the first byte is tested inline
+ * because this runs on every element. */
+#define DYAD_TAG_IS(t, lit) ((t)[0] == (lit)[0] && strcmp((t), (lit)) == 0)
 
 /* Value of attribute name on n, borrowed from the tree, or NULL. */
 const char *dyad_html_attr(const xmlNode *n, const char *name);
@@ -26,6 +32,21 @@ int dyad_html_text(const xmlNode *n, struct dyad_buf *b, size_t max);
 
 /* Collapse white space in s[0..n) into b (appending), as dyad_html_text. */
 int dyad_html_add_collapsed(struct dyad_buf *b, const char *s, size_t n);
+
+/* The pairs of adjacent bytes of a string, hashed into 1024 bits: a word
+ * whose first pair is absent cannot be a substring, which spares most
+ * strstr() calls when testing class names against long word lists. */
+struct dyad_html_pairs {
+	uint64_t bits[16];
+};
+
+/* Fill *g with the pairs of the NUL-terminated s. */
+void dyad_html_pairs_of(const char *s, struct dyad_html_pairs *g);
+
+/* Whether one of the NULL-terminated list (words of two or more bytes) is a
+ * substring of s; g holds the pairs of s. */
+bool dyad_html_has_sub(const char *s, const struct dyad_html_pairs *g,
+		       const char *const *list);
 
 /* Fill title, published/date_source/date_confidence, url, outlet, byline and
  * lang of x from the document's metadata, before the body is pruned.

@@ -1,7 +1,9 @@
 /* Article metadata from an HTML page: title (site name removed), publication
  * date with its evidence, url, outlet, byline and language, from meta tags,
- * JSON-LD, <time>, the URL, the byline area and the text under the title. */
+ * JSON-LD, <time>, data-* attributes, the URL, the byline area, the text
+ * under the headline and, weakest, the share image's path. */
 #include <jansson.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -14,17 +16,26 @@
 #define MAX_DEPTH 400
 #define MAX_CANDS 256
 #define ZONE_MAX 1500
+/* Window around the <h1> where the page showing the metadata's date
+ * confirms it against a different date under the headline. */
+#define CONF_BEFORE 10
+#define CONF_AFTER 40
+/* Window, in elements, after the <h1> where a shown date counts as the
+ * headline's date (tuned on the htmldate pages); none before it, where a
+ * site banner's date may sit. */
+#define NEAR_BEFORE 0
+#define NEAR_AFTER 40
 
 /* Evidence ranks for the publication date, best first. */
 enum rank {
 	R_INPUT, R_URL, R_JSONLD, R_META, R_TIME_PUB, R_TIME, R_BYLINE, R_TEXT,
-	R_MODIFIED, R_COUNT
+	R_IMAGE, R_MODIFIED, R_COUNT
 };
 /* Roughly the share of right answers each kind of evidence gave on the
  * htmldate evaluation pages (see eval/eval_extract.c). */
-static const double rank_conf[R_COUNT] = {1.0, 0.95, 0.9, 0.88, 0.88, 0.8, 0.75, 0.6, 0.4};
+static const double rank_conf[R_COUNT] = {1.0, 0.95, 0.9, 0.88, 0.88, 0.8, 0.75, 0.6, 0.5, 0.4};
 static const char *const rank_src[R_COUNT] = {
-	"input", "url", "json-ld", "meta", "time", "time", "byline", "text", "meta",
+	"input", "url", "json-ld", "meta", "time", "time", "byline", "text", "image", "meta",
 };
 
 struct cand {
@@ -44,7 +55,7 @@ struct meta {
 	int h1_seen, date_areas;
 	long pos, h1_pos;   /* elements walked; position of the first <h1> */
 	struct dyad_buf lead;  /* text from the top of the page, for pages without <h1> */
-	bool zone_on, oom;
+	bool zone_on, oom, h1_titled;
 };
 
 static void add_cand(struct meta *m, const struct dyad_date *d, enum rank r, const char *src)
@@ -134,7 +145,12 @@ static void on_meta(struct meta *m, const xmlNode *n)
 			add_date_str(m, content, i == 2 ? R_TIME_PUB : R_META, "meta");
 		else if (key_in(k, mod_keys))
 			add_date_str(m, content, R_MODIFIED, "meta");
-		else if (strcasecmp(k, "og:title") == 0)
+		else if (strcasecmp(k, "og:image") == 0 || strcasecmp(k, "twitter:image") == 0) {
+			/* Images are often filed under their upload day. */
+			struct dyad_date d;
+			if (dyad_date_from_url(content, &d))
+				add_cand(m, &d, R_IMAGE, NULL);
+		} else if (strcasecmp(k, "og:title") == 0)
 			set_once(m, &m->og_title, content);
 		else if (strcasecmp(k, "twitter:title") == 0)
 			set_once(m, &m->tw_title, content);
@@ -256,11 +272,18 @@ static void on_script(struct meta *m, const xmlNode *n)
 	if (!c || !c->content || m->date_areas >= 12)
 		return;
 	const char *s = (const char *)c->content;
-	for (const char *const *k = keys; *k; k++) {
-		const char *p = strstr(s, *k);
+	/* Scripts are long: one strchr pass over the quotes instead of a
+	 * strstr per key. */
+	const char *found[DYAD_ARRAY_LEN(keys)] = {0};
+	for (const char *q = strchr(s, '"'); q; q = strchr(q + 1, '"'))
+		for (size_t k = 0; keys[k]; k++)
+			if (!found[k] && keys[k][1] == q[1] && strncmp(q, keys[k], strlen(keys[k])) == 0)
+				found[k] = q;
+	for (size_t k = 0; keys[k]; k++) {
+		const char *p = found[k];
 		if (!p)
 			continue;
-		p += strlen(*k);
+		p += strlen(keys[k]);
 		while (*p == ' ' || *p == ':' || *p == '"' || *p == '\\')
 			p++;
 		size_t l = 0;
@@ -275,22 +298,24 @@ static void on_script(struct meta *m, const xmlNode *n)
 	}
 }
 
-/* Whether the lower-cased class and id in cls contain one of words. */
-static bool class_has(const char *cls, const char *const *words)
+/* Lower-cased class and id of an element, with their byte pairs. */
+struct cls {
+	char s[256];
+	struct dyad_html_pairs g;
+};
+
+/* Whether the class and id in c contain one of words. */
+static bool class_has(const struct cls *c, const char *const *words)
 {
-	if (!cls[0])
-		return false;
-	for (const char *const *w = words; *w; w++)
-		if (strstr(cls, *w))
-			return true;
-	return false;
+	return c->s[0] && dyad_html_has_sub(c->s, &c->g, words);
 }
 
-/* Lower-cased class and id of n into cls (cap bytes). */
-static void class_of(const xmlNode *n, char *cls, size_t cap)
+/* Lower-cased class and id of n into c. */
+static void class_of(const xmlNode *n, struct cls *c)
 {
 	const char *a[2] = {dyad_html_attr(n, "class"), dyad_html_attr(n, "id")};
-	size_t k = 0;
+	char *cls = c->s;
+	size_t k = 0, cap = sizeof c->s;
 	for (int i = 0; i < 2; i++) {
 		for (const char *p = a[i]; p && *p && k + 2 < cap; p++)
 			cls[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
@@ -300,6 +325,8 @@ static void class_of(const xmlNode *n, char *cls, size_t cap)
 	cls[k] = '\0';
 	if (k == 2)
 		cls[0] = '\0';
+	else
+		dyad_html_pairs_of(cls, &c->g);
 }
 
 /* Visible text of n into m->tmp (at most max bytes). */
@@ -311,6 +338,65 @@ static const char *text_of(struct meta *m, const xmlNode *n, size_t max)
 	return m->tmp.data;
 }
 
+/* Whether the headline text h (collapsed) appears in the page's <title>
+ * or og:title. */
+static bool in_title(const struct meta *m, const char *h)
+{
+	while (*h == ' ')
+		h++;
+	size_t n = strlen(h);
+	while (n && h[n - 1] == ' ')
+		n--;
+	if (n < 8)
+		return false;
+	const struct dyad_buf *t[2] = {&m->title, &m->og_title};
+	for (int i = 0; i < 2; i++)
+		if (t[i]->len >= n && memmem(t[i]->data, t[i]->len, h, n))
+			return true;
+	return false;
+}
+
+/* A Unix time in seconds (10 digits) or milliseconds (13) as a date. */
+static bool epoch_date(const char *s, struct dyad_date *d)
+{
+	size_t n = strspn(s, "0123456789");
+	if (s[n] || (n != 10 && n != 13))
+		return false;
+	time_t t = (time_t)strtoll(s, NULL, 10);
+	if (n == 13)
+		t /= 1000;
+	struct tm tm;
+	if (!gmtime_r(&t, &tm))
+		return false;
+	*d = (struct dyad_date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+	return true;
+}
+
+/* Dates that scripts keep in data-* attributes (data-published="...",
+ * data-timestamp="1445416200"). */
+static void data_attrs(struct meta *m, const xmlNode *n)
+{
+	static const char *const names[] = {
+		"data-date", "data-datetime", "data-timestamp", "data-time", "data-pubdate",
+		"data-published", "data-publish-date", "data-published-date", "data-created",
+		"data-publication-date", NULL,
+	};
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		const char *an = (const char *)a->name;
+		const xmlNode *t = a->children;
+		if (!an || (an[0] | 0x20) != 'd' || strncasecmp(an, "data-", 5) != 0 || !t ||
+		    t->type != XML_TEXT_NODE || !t->content || !key_in(an, names))
+			continue;
+		const char *v = (const char *)t->content;
+		struct dyad_date d;
+		enum rank r = strcasestr(an, "pub") ? R_TIME_PUB : R_TIME;
+		if (epoch_date(v, &d))
+			add_cand(m, &d, r, NULL);
+		else
+			add_date_str(m, v, r, NULL);
+	}
+}
+
 static void on_element(struct meta *m, const xmlNode *n, int bad)
 {
 	const char *t = dyad_html_tag(n);
@@ -318,18 +404,27 @@ static void on_element(struct meta *m, const xmlNode *n, int bad)
 	static const char *const date_words[] = {
 		"date", "time", "publish", "posted", "byline", "dateline", "meta", "info", NULL,
 	};
-	if (strcmp(t, "h1") == 0 && !bad && m->h1_seen++ == 0) {
-		set_once(m, &m->h1, text_of(m, n, 400));
+	if (DYAD_TAG_IS(t, "h1") && !bad && (m->h1_seen++ == 0 || !m->h1_titled)) {
+		/* A first <h1> that is not in the <title> (a logo, a section
+		 * name) gives way to a later one that is. */
+		const char *h = text_of(m, n, 400);
+		bool titled = in_title(m, h);
+		if (m->h1_seen > 1 && !titled)
+			return;
+		dyad_buf_clear(&m->h1);
+		dyad_buf_clear(&m->zone);
+		set_once(m, &m->h1, h);
+		m->h1_titled = titled;
 		m->zone_on = true;
 		m->h1_pos = m->pos;
 		return;
 	}
-	if (!n->properties && strcmp(t, "time") != 0)
+	if (!n->properties && !DYAD_TAG_IS(t, "time"))
 		return; /* every test below needs an attribute */
-	char cls[256];
-	class_of(n, cls, sizeof cls);
+	struct cls cls;
+	class_of(n, &cls);
 	const char *ip = dyad_html_attr(n, "itemprop");
-	if (strcmp(t, "time") == 0 || (ip && strcasecmp(ip, "datePublished") == 0)) {
+	if (DYAD_TAG_IS(t, "time") || (ip && strcasecmp(ip, "datePublished") == 0)) {
 		const char *dt = dyad_html_attr(n, "datetime");
 		if (!dt)
 			dt = dyad_html_attr(n, "content");
@@ -337,9 +432,9 @@ static void on_element(struct meta *m, const xmlNode *n, int bad)
 			dt = text_of(m, n, 200);
 		bool pub = (ip && strcasecmp(ip, "datePublished") == 0) ||
 			   dyad_html_attr(n, "pubdate") ||
-			   class_has(cls, (const char *const[]){"publish", "posted", "created", NULL});
+			   class_has(&cls, (const char *const[]){"publish", "posted", "created", NULL});
 		bool mod = (ip && strcasecmp(ip, "dateModified") == 0) ||
-			   class_has(cls, (const char *const[]){"updated", "modified", NULL});
+			   class_has(&cls, (const char *const[]){"updated", "modified", NULL});
 		if (!bad || pub)
 			add_date_str(m, dt, pub ? R_TIME_PUB : mod ? R_MODIFIED : R_TIME, NULL);
 		return;
@@ -357,26 +452,28 @@ static void on_element(struct meta *m, const xmlNode *n, int bad)
 	}
 	/* Microformats: <abbr class="published" title="2016-12-23T05:11:00">. */
 	const char *title = dyad_html_attr(n, "title");
-	if (title && !bad && class_has(cls, (const char *const[]){"publish", "date", "time", NULL})) {
-		bool pub = class_has(cls, (const char *const[]){"publish", NULL});
+	if (title && !bad && class_has(&cls, (const char *const[]){"publish", "date", "time", NULL})) {
+		bool pub = class_has(&cls, (const char *const[]){"publish", NULL});
 		add_date_str(m, title, pub ? R_TIME_PUB : R_TIME, NULL);
 	}
+	if (!bad)
+		data_attrs(m, n);
 	const char *rel = dyad_html_attr(n, "rel");
-	if ((rel && strcasecmp(rel, "author") == 0 && strcmp(t, "a") == 0) ||
+	if ((rel && strcasecmp(rel, "author") == 0 && DYAD_TAG_IS(t, "a")) ||
 	    (ip && strcasecmp(ip, "author") == 0)) {
 		if (!m->rel_author.len) {
 			const char *s = text_of(m, n, 200);
 			if (m->tmp.len >= 3 && m->tmp.len < 100)
 				set_once(m, &m->rel_author, s);
 		}
-	} else if (!m->rel_author.len && !bad && class_has(cls, author_words) &&
-		   strcmp(t, "a") != 0 && strcmp(t, "img") != 0) {
+	} else if (!m->rel_author.len && !bad && class_has(&cls, author_words) &&
+		   !DYAD_TAG_IS(t, "a") && !DYAD_TAG_IS(t, "img")) {
 		const char *s = text_of(m, n, 200);
 		if (m->tmp.len >= 3 && m->tmp.len < 80)
 			set_once(m, &m->rel_author, s);
 	}
-	if (!bad && m->date_areas < 8 && class_has(cls, date_words) &&
-	    strcmp(t, "body") != 0 && strcmp(t, "html") != 0) {
+	if (!bad && m->date_areas < 8 && class_has(&cls, date_words) &&
+	    !DYAD_TAG_IS(t, "body") && !DYAD_TAG_IS(t, "html")) {
 		const char *s = text_of(m, n, 300);
 		struct dyad_date d;
 		size_t off, len;
@@ -429,22 +526,22 @@ static void walk(struct meta *m, const xmlNode *n, int depth, int bad)
 		if (c->type != XML_ELEMENT_NODE || depth >= MAX_DEPTH)
 			continue;
 		const char *t = dyad_html_tag(c);
-		if (strcmp(t, "meta") == 0) {
+		if (DYAD_TAG_IS(t, "meta")) {
 			on_meta(m, c);
 			continue;
 		}
-		if (strcmp(t, "title") == 0) {
+		if (DYAD_TAG_IS(t, "title")) {
 			if (!m->title.len)
 				set_once(m, &m->title, text_of(m, c, 1000));
 			continue;
 		}
-		if (strcmp(t, "link") == 0) {
+		if (DYAD_TAG_IS(t, "link")) {
 			const char *rel = dyad_html_attr(c, "rel");
 			if (rel && strcasecmp(rel, "canonical") == 0)
 				set_once(m, &m->canonical, dyad_html_attr(c, "href"));
 			continue;
 		}
-		if (strcmp(t, "script") == 0) {
+		if (DYAD_TAG_IS(t, "script")) {
 			const char *ty = dyad_html_attr(c, "type");
 			if (ty && strcasestr(ty, "ld+json"))
 				on_jsonld(m, c);
@@ -452,9 +549,9 @@ static void walk(struct meta *m, const xmlNode *n, int depth, int bad)
 				on_script(m, c);
 			continue;
 		}
-		if (strcmp(t, "html") == 0)
+		if (DYAD_TAG_IS(t, "html"))
 			set_once(m, &m->lang, dyad_html_attr(c, "lang"));
-		if (strcmp(t, "head") == 0) {
+		if (DYAD_TAG_IS(t, "head")) {
 			walk(m, c, depth + 1, bad + 1);
 			continue;
 		}
@@ -629,6 +726,97 @@ static char *pick_title(struct meta *m, const char *site, const char *host)
 /* ------------------------------------------------------------------ */
 /* Date choice                                                          */
 
+/* Whether the candidates of rank r hold three or more different dates. */
+static bool listing(const struct meta *m, enum rank r)
+{
+	const struct dyad_date *seen[3];
+	int ns = 0;
+	for (int i = 0; i < m->nc && ns < 3; i++) {
+		if (m->c[i].r != r)
+			continue;
+		int k = 0;
+		while (k < ns && dyad_date_cmp(seen[k], &m->c[i].d) != 0)
+			k++;
+		if (k == ns)
+			seen[ns++] = &m->c[i].d;
+	}
+	return ns >= 3;
+}
+
+/* Whether a (read from page text) is b, also when the text's "06/01/2020"
+ * was read day first and b says it was month first. */
+static bool same_day(const struct dyad_date *a, const struct dyad_date *b)
+{
+	return dyad_date_cmp(a, b) == 0 || (a->y == b->y && a->m == b->d && a->d == b->m);
+}
+
+/* Whether c is a date shown in the page (not metadata, not free text)
+ * between before elements ahead of the first <h1> and after elements past
+ * it; *dist gets its signed distance. */
+static bool shown_near(const struct meta *m, const struct cand *c, long before, long after,
+		       long *dist)
+{
+	if (!m->h1_seen || (c->src && strcmp(c->src, "byline") != 0) || c->r < R_TIME_PUB ||
+	    c->r == R_TEXT || c->r == R_IMAGE)
+		return false;
+	*dist = c->pos - m->h1_pos;
+	return *dist >= -before && *dist <= after;
+}
+
+/* The candidate to use instead of best (by rank) when the page shows a
+ * date under its headline; best itself when not. */
+static int prefer_shown(const struct meta *m, int best)
+{
+	/* Page dates of the best kind that disagree among themselves are a
+	 * list of other stories: then the shown date nearest the headline. */
+	enum rank br = m->c[best].r;
+	if (m->h1_seen && br >= R_TIME_PUB && br <= R_BYLINE && listing(m, br)) {
+		long bd = 0;
+		int pick = -1;
+		for (int i = 0; i < m->nc; i++) {
+			long dist;
+			if (!shown_near(m, &m->c[i], CONF_BEFORE, LONG_MAX / 4, &dist) ||
+			    m->c[i].r > R_BYLINE)
+				continue;
+			dist = dist < 0 ? -dist * 2 : dist;
+			if (pick < 0 || dist < bd) {
+				pick = i;
+				bd = dist;
+			}
+		}
+		if (pick >= 0)
+			best = pick;
+	}
+	/* The date shown next to the headline is what readers take for the
+	 * publication date; metadata often carries a first-draft or
+	 * syndication date instead (but a shown date of a kind that also
+	 * lists other stories' dates does not overrule metadata)... */
+	int vis = -1;
+	long vis_d = 0;
+	for (int i = 0; m->c[best].r > R_URL && i < m->nc; i++) {
+		long dist;
+		if (!shown_near(m, &m->c[i], NEAR_BEFORE, NEAR_AFTER, &dist) ||
+		    (m->c[best].r < R_TIME_PUB && listing(m, m->c[i].r)))
+			continue;
+		if (dist < 0)
+			dist = -dist * 2;
+		if (vis < 0 || dist < vis_d) {
+			vis = i;
+			vis_d = dist;
+		}
+	}
+	/* ...unless the page also shows the metadata's date near the top. */
+	for (int i = 0; vis >= 0 && i < m->nc; i++) {
+		long dist;
+		if (shown_near(m, &m->c[i], CONF_BEFORE, CONF_AFTER, &dist) &&
+		    same_day(&m->c[i].d, &m->c[best].d))
+			vis = -1;
+	}
+	if (vis >= 0)
+		best = vis;
+	return best;
+}
+
 static void pick_date(struct meta *m, struct dyad_extract *x)
 {
 	struct dyad_date d;
@@ -655,6 +843,7 @@ static void pick_date(struct meta *m, struct dyad_extract *x)
 		    (c->r == b0->r && m->h1_seen && labs(c->pos - m->h1_pos) < labs(b0->pos - m->h1_pos)))
 			best = i;
 	}
+	best = prefer_shown(m, best);
 	const struct cand *b = &m->c[best];
 	double conf = rank_conf[b->r];
 	if (b->r != R_INPUT) {

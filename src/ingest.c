@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "events.h"
 #include "queue.h"
 #include "store.h"
 
@@ -32,6 +33,7 @@ struct ingest {
 	volatile int failed;      /* the writer hit a fatal error */
 	struct dyad_err werr;     /* the writer's fatal error */
 	struct timespec last_progress;
+	struct dyad_dict dict;    /* the event dictionary, shared read-only by the coders */
 };
 
 static void skip(struct ingest *in, int rc, const char *msg)
@@ -61,15 +63,44 @@ static void progress(struct ingest *in, bool force)
 	pthread_mutex_unlock(&in->lock);
 }
 
+static long long thread_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+	return t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* Code the events of doc with c (one coder per worker thread). */
+static int code_doc(struct dyad_coder *c, struct dyad_doc *doc, struct dyad_err *err)
+{
+	int rc = dyad_events_code(c, doc->a.text, doc->sent, (size_t)doc->a.sentences,
+				  dyad_events_ymd(doc->a.published), &doc->events, err);
+	if (rc)
+		dyad_error(err, rc, "%s: coding events: %s", doc->a.path, dyad_rcstr(rc));
+	return rc;
+}
+
 static void *worker(void *arg)
 {
 	struct ingest *in = arg;
 	struct dyad_record *rec;
+	struct dyad_coder *coder = NULL;
+	struct dyad_err cerr = {0};
+	int crc = dyad_coder_new(&in->dict, &coder, &cerr);
+	long long coding = 0;
 	while ((rec = dyad_queue_pop(&in->jobs))) {
 		struct dyad_doc *doc = malloc(sizeof *doc);
 		struct dyad_err err = {0};
 		int rc = doc ? dyad_doc_build(rec, doc, &err)
 			     : dyad_error(&err, DYAD_ENOMEM, "%s: out of memory", rec->path);
+		if (rc == DYAD_OK) {
+			long long t0 = thread_ns();
+			rc = crc ? dyad_error(&err, crc, "%s: %s", rec->path, cerr.msg)
+				 : code_doc(coder, doc, &err);
+			coding += thread_ns() - t0;
+			if (rc)
+				dyad_doc_release(doc);
+		}
 		dyad_record_release(rec);
 		free(rec);
 		if (rc) {
@@ -79,6 +110,10 @@ static void *worker(void *arg)
 		}
 		dyad_queue_push(&in->docs, doc);
 	}
+	dyad_coder_free(coder);
+	pthread_mutex_lock(&in->lock);
+	in->st->coding_ns += (uint64_t)coding;
+	pthread_mutex_unlock(&in->lock);
 	return NULL;
 }
 
@@ -103,9 +138,10 @@ static void *writer(void *arg)
 				pending = 0;
 			} else {
 				pthread_mutex_lock(&in->lock);
-				if (stored)
+				if (stored) {
 					in->st->stored++;
-				else
+					in->st->events += doc->events.n;
+				} else
 					in->st->duplicates++;
 				pthread_mutex_unlock(&in->lock);
 			}
@@ -252,18 +288,29 @@ int dyad_ingest(struct dyad_db *db, const char *const *paths, size_t npaths,
 		jobs = 1;
 	if (jobs > 256)
 		jobs = 256;
+	/* One dictionary for all the coders, loaded before any thread starts;
+	 * its problems are notices, the run goes on. */
+	int rc = dyad_events_dict(&in.dict, in.opts->dict, err);
+	if (rc)
+		return rc;
+	dyad_events_diags(&in.dict, in.opts->on_diag, in.opts->ud);
+	if ((rc = dyad_store_meta_set(db, DYAD_META_EVENTS_DICT,
+				      in.opts->dict ? in.opts->dict : "builtin", err))) {
+		dyad_dict_release(&in.dict);
+		return rc;
+	}
 	pthread_t *threads = calloc((size_t)jobs, sizeof *threads);
 	if (!threads || dyad_queue_init(&in.jobs, (size_t)jobs * 4) ||
 	    dyad_queue_init(&in.docs, (size_t)jobs * 8)) {
 		free(threads);
 		dyad_queue_release(&in.jobs);
+		dyad_dict_release(&in.dict);
 		return dyad_error(err, DYAD_ENOMEM, "out of memory");
 	}
 	pthread_mutex_init(&in.lock, NULL);
 	clock_gettime(CLOCK_MONOTONIC, &in.last_progress);
 	pthread_t wthread;
 	long started = 0;
-	int rc = DYAD_OK;
 	if (pthread_create(&wthread, NULL, writer, &in) != 0) {
 		rc = dyad_error(err, DYAD_ENOMEM, "cannot start the writer thread");
 		goto out;
@@ -291,6 +338,7 @@ out:
 	pthread_mutex_destroy(&in.lock);
 	dyad_queue_release(&in.jobs);
 	dyad_queue_release(&in.docs);
+	dyad_dict_release(&in.dict);
 	free(threads);
 	return rc;
 }

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cameo.h"
+
 /* Each migration takes the schema from version i to i + 1, in one
  * transaction. Append only: a released migration never changes. */
 static const char *const migrations[] = {
@@ -56,6 +58,31 @@ static const char *const migrations[] = {
 	"    VALUES ('delete', old.rowid, old.title, old.text);\n"
 	"  INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);\n"
 	"END;\n",
+	/* 1 -> 2: coded events, and a key-value table saying which dictionary
+	 * coded them */
+	"CREATE TABLE events (\n"
+	"  rowid INTEGER PRIMARY KEY,\n"
+	"  article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,\n"
+	"  sentence_index INTEGER NOT NULL,\n"
+	"  date TEXT,\n"
+	"  source TEXT NOT NULL,\n"
+	"  source_text TEXT,\n"
+	"  target TEXT NOT NULL,\n"
+	"  target_text TEXT,\n"
+	"  code TEXT NOT NULL,\n"
+	"  root TEXT NOT NULL,\n"
+	"  quad INTEGER NOT NULL,\n"
+	"  goldstein REAL,\n"
+	"  negated INTEGER NOT NULL DEFAULT 0,\n"
+	"  verb_text TEXT,\n"
+	"  issues TEXT,\n"
+	"  location TEXT\n"
+	");\n"
+	"CREATE INDEX events_dyad ON events(source, target, date);\n"
+	"CREATE INDEX events_code ON events(code);\n"
+	"CREATE INDEX events_date ON events(date);\n"
+	"CREATE INDEX events_article ON events(article);\n"
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;\n",
 };
 
 _Static_assert(DYAD_ARRAY_LEN(migrations) == DYAD_SCHEMA_VERSION,
@@ -182,7 +209,11 @@ int dyad_db_open(const char *path, int flags, struct dyad_db **out, struct dyad_
 				  "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
 				  &db->put_article, err)) ||
 		    (rc = prepare(db, "INSERT INTO sentences(article, idx, paragraph, start, length) "
-				  "VALUES (?,?,?,?,?)", &db->put_sentence, err)))
+				  "VALUES (?,?,?,?,?)", &db->put_sentence, err)) ||
+		    (rc = prepare(db, "INSERT INTO events(article, sentence_index, date, source, "
+				  "source_text, target, target_text, code, root, quad, goldstein, negated, "
+				  "verb_text, issues) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+				  &db->put_event, err)))
 			goto fail;
 	}
 	*out = db;
@@ -199,6 +230,7 @@ void dyad_db_close(struct dyad_db *db)
 	sqlite3_finalize(db->put_article);
 	sqlite3_finalize(db->put_sentence);
 	sqlite3_finalize(db->has_article);
+	sqlite3_finalize(db->put_event);
 	sqlite3_close(db->h);
 	free(db->path);
 	free(db);
@@ -253,5 +285,92 @@ int dyad_store_put(struct dyad_db *db, const struct dyad_doc *doc, bool *stored,
 		if (rc != SQLITE_DONE)
 			return dyad_store_error(db, err, "storing a sentence");
 	}
+	return dyad_store_events(db, row, a->text, doc->sent, (size_t)a->sentences, &doc->events,
+				 err);
+}
+
+/* Bind s[off..off+len) of a sentence, NULL when empty or out of range. */
+static void bind_span(sqlite3_stmt *st, int i, const char *s, uint32_t slen, uint32_t off,
+		      uint32_t len)
+{
+	if (len == 0 || off > slen || len > slen - off)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s + off, (int)len, SQLITE_STATIC);
+}
+
+int dyad_store_events(struct dyad_db *db, sqlite3_int64 article, const char *text,
+		      const struct dyad_sentence *sent, size_t nsent, const struct dyad_events *ev,
+		      struct dyad_err *err)
+{
+	sqlite3_stmt *st = db->put_event;
+	for (size_t i = 0; i < ev->n; i++) {
+		const struct dyad_event *e = &ev->ev[i];
+		if (e->sentence >= nsent)
+			continue;  /* cannot happen with the coder's indexes; never trust it blindly */
+		const char *s = text + sent[e->sentence].off;
+		uint32_t slen = sent[e->sentence].len;
+		char date[16];
+		const struct dyad_cameo *c = dyad_cameo_lookup(e->code);
+		sqlite3_bind_int64(st, 1, article);
+		sqlite3_bind_int(st, 2, (int)e->sentence);
+		if (e->date > 0) {
+			snprintf(date, sizeof date, "%04d-%02d-%02d", (int)(e->date / 10000),
+				 (int)(e->date / 100 % 100), (int)(e->date % 100));
+			sqlite3_bind_text(st, 3, date, -1, SQLITE_TRANSIENT);
+		} else {
+			sqlite3_bind_null(st, 3);
+		}
+		sqlite3_bind_text(st, 4, e->source, -1, SQLITE_STATIC);
+		bind_span(st, 5, s, slen, e->src_off, e->src_len);
+		sqlite3_bind_text(st, 6, e->target, -1, SQLITE_STATIC);
+		bind_span(st, 7, s, slen, e->tgt_off, e->tgt_len);
+		sqlite3_bind_text(st, 8, e->code, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 9, e->code, e->code[0] && e->code[1] ? 2 : 0, SQLITE_STATIC);
+		sqlite3_bind_int(st, 10, dyad_cameo_quad(e->code));
+		if (c)
+			sqlite3_bind_double(st, 11, c->goldstein);
+		else
+			sqlite3_bind_null(st, 11);
+		sqlite3_bind_int(st, 12, e->negated);
+		bind_span(st, 13, s, slen, e->verb_off, e->verb_len);
+		if (e->issues[0])
+			sqlite3_bind_text(st, 14, e->issues, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, 14);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		if (rc != SQLITE_DONE)
+			return dyad_store_error(db, err, "storing an event");
+	}
 	return DYAD_OK;
+}
+
+int dyad_store_meta_set(struct dyad_db *db, const char *key, const char *value,
+			struct dyad_err *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db->h, "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", -1,
+			       &st, NULL) != SQLITE_OK)
+		return dyad_store_error(db, err, "writing meta");
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	bind_text(st, 2, value);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? DYAD_OK : dyad_store_error(db, err, "writing meta");
+}
+
+char *dyad_store_meta_get(struct dyad_db *db, const char *key)
+{
+	sqlite3_stmt *st;
+	char *v = NULL;
+	if (sqlite3_prepare_v2(db->h, "SELECT value FROM meta WHERE key = ?", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		v = dyad_strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return v;
 }

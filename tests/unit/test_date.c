@@ -116,6 +116,17 @@ static void test_url(void **state)
 	assert_false(dyad_date_from_url("https://example.com/story/123456789", &d));
 	assert_false(dyad_date_from_url("https://20151021.example.com/x", &d));
 	assert_false(dyad_date_from_url(NULL, &d));
+	/* One-digit parts, but not a one-digit number that starts a slug. */
+	assert_true(dyad_date_from_url("https://example.com/2019/1/5/story", &d));
+	dyad_date_format(&d, out);
+	assert_string_equal(out, "2019-01-05");
+	assert_false(dyad_date_from_url("https://example.com/2023/10/3-questions-for-her", &d));
+	/* A whole day-first segment. */
+	assert_true(dyad_date_from_url("https://example.com/notes/29-10-2021", &d));
+	dyad_date_format(&d, out);
+	assert_string_equal(out, "2021-10-29");
+	assert_false(dyad_date_from_url("https://example.com/notes/29-10-2021-extra", &d));
+	assert_false(dyad_date_from_url("https://example.com/item-29-10-2021", &d));
 }
 
 static void test_cmp(void **state)

@@ -36,4 +36,23 @@ static void tmp_remove(char *path)
 	free(path);
 }
 
+/* A fresh path for a database (no file there yet); remove with db_remove(). */
+static inline char *db_path(void)
+{
+	char *p = tmp_file(".db", "", 0, 0);
+	unlink(p);
+	return p;
+}
+
+/* Remove a database with its WAL and shared-memory files, and free p. */
+static inline void db_remove(char *p)
+{
+	char side[300];
+	snprintf(side, sizeof side, "%s-wal", p);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", p);
+	unlink(side);
+	tmp_remove(p);
+}
+
 #endif

@@ -254,6 +254,139 @@ static void test_byline_area_date(void **state)
 	free(s);
 }
 
+/* The date shown under the headline beats a metadata date that the page
+ * never shows; a metadata date that the page also shows stays. */
+static void test_headline_date(void **state)
+{
+	(void)state;
+	struct dyad_extract x;
+	char *s = page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+		       "\"datePublished\":\"2015-10-02T08:00:00Z\"}</script>",
+		       "<h1>Storm</h1><div class=\"post-date\">21 October 2015</div>"
+		       "<div class=\"entry-content\"><p>" P1 "</p><p>" P2 "</p></div>");
+	assert_int_equal(run(s, NULL, &x), DYAD_OK);
+	assert_string_equal(x.published, "2015-10-21");
+	dyad_extract_release(&x);
+	free(s);
+	s = page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+		 "\"datePublished\":\"2015-10-02T08:00:00Z\"}</script>",
+		 "<div class=\"date\">2 October 2015</div><h1>Storm</h1>"
+		 "<div class=\"post-date\">21 October 2015</div>"
+		 "<div class=\"entry-content\"><p>" P1 "</p><p>" P2 "</p></div>");
+	assert_int_equal(run(s, NULL, &x), DYAD_OK);
+	assert_string_equal(x.published, "2015-10-02");
+	dyad_extract_release(&x);
+	free(s);
+}
+
+/* A logo in an <h1> gives way to the headline that matches the <title>:
+ * the text under the real headline, past a long menu, is read for a date. */
+static void test_second_h1(void **state)
+{
+	(void)state;
+	struct dyad_extract x;
+	char body[8192] = "<h1>Courier</h1><ul>";
+	for (int i = 0; i < 200; i++)
+		strcat(body, "<li>Section</li>");
+	strcat(body, "</ul><h1>Council splits over flood barrier</h1><p>Date: 21.10.2015</p>"
+		     "<div><p>" P1 "</p><p>" P2 "</p></div>");
+	char *s = page("<title>Council splits over flood barrier - Courier</title>", body);
+	assert_int_equal(run(s, NULL, &x), DYAD_OK);
+	assert_string_equal(x.published, "2015-10-21");
+	assert_string_equal(x.title, "Council splits over flood barrier");
+	dyad_extract_release(&x);
+	free(s);
+}
+
+/* An image filed by day is weak evidence, used when nothing else is
+ * found; a day-first URL segment is a date. */
+static void test_image_and_url_dates(void **state)
+{
+	(void)state;
+	struct dyad_extract x;
+	char *s = page("<meta property=\"og:image\" content=\"https://cdn.example.com/2015/10/21/a.jpg\">",
+		       body4);
+	assert_int_equal(run(s, NULL, &x), DYAD_OK);
+	assert_string_equal(x.published, "2015-10-21");
+	assert_string_equal(x.date_source, "image");
+	assert_true(x.date_confidence <= 0.5);
+	dyad_extract_release(&x);
+	free(s);
+	s = page("<meta property=\"og:image\" content=\"https://cdn.example.com/2015/10/21/a.jpg\">"
+		 "<meta name=\"date\" content=\"2015-11-02\">", body4);
+	assert_int_equal(run(s, NULL, &x), DYAD_OK);
+	assert_string_equal(x.published, "2015-11-02");
+	dyad_extract_release(&x);
+	free(s);
+	s = page("", body4);
+	struct dyad_extract_hints h = {.url = "https://example.org/news/notes/21-10-2015"};
+	assert_int_equal(run(s, &h, &x), DYAD_OK);
+	assert_string_equal(x.published, "2015-10-21");
+	assert_string_equal(x.date_source, "url");
+	dyad_extract_release(&x);
+	free(s);
+}
+
+/* Dates in page scripts' state, found in one pass over the quotes. */
+static void test_script_state_date(void **state)
+{
+	(void)state;
+	struct dyad_extract x;
+	char *s = page("<script>window.state={\"id\":7,\"title\":\"x\",\"publishDate\":"
+		       "\"2015-10-21T08:00:00Z\"};</script>", body4);
+	assert_int_equal(run(s, NULL, &x), DYAD_OK);
+	assert_string_equal(x.published, "2015-10-21");
+	dyad_extract_release(&x);
+	free(s);
+}
+
+/* data-* attributes: ISO text and Unix times (seconds, milliseconds). */
+static void test_data_attr_dates(void **state)
+{
+	(void)state;
+	struct dyad_extract x;
+	char *s = page("", "<h1>Storm</h1><div data-published=\"2015-10-21T08:00:00Z\">x</div>"
+			   "<div class=\"entry-content\"><p>" P1 "</p><p>" P2 "</p></div>");
+	assert_int_equal(run(s, NULL, &x), DYAD_OK);
+	assert_string_equal(x.published, "2015-10-21");
+	dyad_extract_release(&x);
+	free(s);
+	/* 1445416200 is 2015-10-21 08:30 UTC. */
+	s = page("", "<h1>Storm</h1><span data-timestamp=\"1445416200000\">x</span>"
+		     "<div class=\"entry-content\"><p>" P1 "</p><p>" P2 "</p></div>");
+	assert_int_equal(run(s, NULL, &x), DYAD_OK);
+	assert_string_equal(x.published, "2015-10-21");
+	dyad_extract_release(&x);
+	free(s);
+	/* Not a date, and a number of the wrong length: nothing. */
+	s = page("", "<h1>Storm</h1><span data-time=\"5 min\" data-timestamp=\"14454162\">x</span>"
+		     "<div class=\"entry-content\"><p>" P1 "</p><p>" P2 "</p></div>");
+	assert_int_equal(run(s, NULL, &x), DYAD_OK);
+	assert_null(x.published);
+	dyad_extract_release(&x);
+	free(s);
+}
+
+/* <time> elements of a list of other stories disagree among themselves:
+ * the shown date nearest the headline wins over them, even one too far
+ * below it (50 elements) to count as the headline's own. */
+static void test_listing_dates(void **state)
+{
+	(void)state;
+	struct dyad_extract x;
+	char body[4096] = "<h1>Storm</h1><div class=\"entry-content\"><p>" P1 "</p>";
+	for (int i = 0; i < 50; i++)
+		strcat(body, "<span>x</span>");
+	strcat(body, "<div class=\"byline\">21 October 2015</div><p>" P2 "</p><p>" P3 "</p></div>"
+		     "<div><time datetime=\"2015-11-02\">a</time><time datetime=\"2015-11-03\">b"
+		     "</time><time datetime=\"2015-11-04\">c</time></div>");
+	char *s = page("", body);
+	assert_int_equal(run(s, NULL, &x), DYAD_OK);
+	assert_string_equal(x.published, "2015-10-21");
+	dyad_extract_release(&x);
+	free(s);
+}
+
 static void expect_dateline(const char *first, const char *want)
 {
 	struct dyad_extract x;
@@ -447,6 +580,12 @@ int main(void)
 		cmocka_unit_test(test_modified_vs_published),
 		cmocka_unit_test(test_url_date_and_limits),
 		cmocka_unit_test(test_byline_area_date),
+		cmocka_unit_test(test_headline_date),
+		cmocka_unit_test(test_second_h1),
+		cmocka_unit_test(test_image_and_url_dates),
+		cmocka_unit_test(test_script_state_date),
+		cmocka_unit_test(test_data_attr_dates),
+		cmocka_unit_test(test_listing_dates),
 		cmocka_unit_test(test_dateline),
 		cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_latin1_page),
