@@ -757,8 +757,8 @@ static bool shown_near(const struct meta *m, const struct cand *c, long before, 
 		       long *dist)
 {
 	if (!m->h1_seen || (c->src && strcmp(c->src, "byline") != 0) || c->r < R_TIME_PUB ||
-	    c->r == R_TEXT || c->r == R_IMAGE)
-		return false;
+	    c->r == R_TEXT || c->r == R_IMAGE || c->r == R_MODIFIED)
+		return false;  /* an "Updated ..." line under the headline is no publication date */
 	*dist = c->pos - m->h1_pos;
 	return *dist >= -before && *dist <= after;
 }
@@ -831,7 +831,10 @@ static void pick_date(struct meta *m, struct dyad_extract *x)
 	size_t off, len;
 	if (m->zone.len && dyad_date_find(m->zone.data, m->zone.len, &d, &off, &len))
 		add_cand(m, &d, R_TEXT, NULL);
-	else if (m->lead.len && dyad_date_find(m->lead.data, m->lead.len, &d, &off, &len))
+	else if (!m->h1_seen && m->lead.len &&
+		 dyad_date_find(m->lead.data, m->lead.len, &d, &off, &len))
+		/* only pages without a headline: above one stands the site's
+		 * banner, whose date is the day the page was served */
 		add_cand(m, &d, R_TEXT, NULL);
 	if (m->nc == 0)
 		return;

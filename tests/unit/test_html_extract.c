@@ -156,6 +156,21 @@ static void test_banner_date_loses_to_meta(void **state)
 	free(s);
 }
 
+static void test_banner_date_alone_is_no_date(void **state)
+{
+	(void)state;
+	struct dyad_extract x;
+	/* The banner above the headline shows the day the page was served (not
+	 * today's date, so the site-clock rule cannot catch it): no date. */
+	char *s = page("<title>Storm</title>",
+		       "<header><span class=\"today\">Wednesday, November 25, 2020</span></header>"
+		       "<h1>Storm</h1><article><p>" P1 "</p><p>" P2 "</p></article>");
+	assert_int_equal(run(s, NULL, &x), DYAD_OK);
+	assert_null(x.published);
+	dyad_extract_release(&x);
+	free(s);
+}
+
 static void test_no_date(void **state)
 {
 	(void)state;
@@ -576,6 +591,7 @@ int main(void)
 		cmocka_unit_test(test_boilerplate_removed),
 		cmocka_unit_test(test_title_suffix_and_prefix),
 		cmocka_unit_test(test_banner_date_loses_to_meta),
+		cmocka_unit_test(test_banner_date_alone_is_no_date),
 		cmocka_unit_test(test_no_date),
 		cmocka_unit_test(test_modified_vs_published),
 		cmocka_unit_test(test_url_date_and_limits),
