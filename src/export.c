@@ -120,6 +120,20 @@ static void gdelt_row(sqlite3_stmt *st, FILE *out)
 	fputc('\n', out);
 }
 
+/* Finish an export whose last sqlite3_step() gave rc: finalize st and say
+ * whether reading or writing failed. */
+static int end_export(struct dyad_db *db, sqlite3_stmt *st, int rc, FILE *out,
+		      struct dyad_err *err)
+{
+	int result = DYAD_OK;
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		result = dyad_store_error(db, err, "reading");
+	else if (ferror(out))
+		result = dyad_error(err, DYAD_EIO, "cannot write the output");
+	sqlite3_finalize(st);
+	return result;
+}
+
 static int export_gdelt(struct dyad_db *db, FILE *out, struct dyad_err *err)
 {
 	sqlite3_stmt *st;
@@ -134,13 +148,7 @@ static int export_gdelt(struct dyad_db *db, FILE *out, struct dyad_err *err)
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && !ferror(out))
 		gdelt_row(st, out);
-	int result = DYAD_OK;
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		result = dyad_store_error(db, err, "reading");
-	else if (ferror(out))
-		result = dyad_error(err, DYAD_EIO, "cannot write the output");
-	sqlite3_finalize(st);
-	return result;
+	return end_export(db, st, rc, out, err);
 }
 
 static void csv_field(FILE *out, const char *s)
@@ -222,13 +230,7 @@ int dyad_export(struct dyad_db *db, const char *table, enum dyad_format format, 
 		if (ferror(out))
 			break;
 	}
-	int result = DYAD_OK;
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		result = dyad_store_error(db, err, "reading");
-	else if (ferror(out))
-		result = dyad_error(err, DYAD_EIO, "cannot write the output");
-	sqlite3_finalize(st);
-	return result;
+	return end_export(db, st, rc, out, err);
 }
 
 /* Print the rows of a two-column query as "  label  count" lines. */
