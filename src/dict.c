@@ -159,7 +159,7 @@ size_t dyad_dict_fold(const char *s, size_t n, char *out, size_t cap)
 
 /* ---- Line reader ---------------------------------------------------------- */
 
-static uint16_t add_file(struct dyad_dict *d, const char *path)
+uint16_t dyad_dict_add_file(struct dyad_dict *d, const char *path)
 {
 	const char **f = dyad_vec_push(&d->files, sizeof(*f));
 	if (!f) {
@@ -179,7 +179,7 @@ int dyad_dict_reader_open(struct dyad_dict_reader *r, struct dyad_dict *d, const
 	memset(r, 0, sizeof(*r));
 	r->d = d;
 	r->line = (struct dyad_buf)DYAD_BUF_INIT;
-	r->file = add_file(d, path);
+	r->file = dyad_dict_add_file(d, path);
 	r->path = ((const char **)d->files.a)[r->file];
 	FILE *f = fopen(path, "rb");
 	if (!f) {

@@ -338,6 +338,9 @@ void dyad_dict_reader_close(struct dyad_dict_reader *r);
 void dyad_dict_diag(struct dyad_dict *d, uint16_t file, uint32_t line, int sev,
 		    const char *fmt, ...) DYAD_PRINTF(5, 6);
 /* Arena copies (upper-cased for dyad_dict_strup); NULL only when memory is out. */
+/* Register path in d->files (copied into the arena); returns its index, 0
+ * with d->oom set when memory is out. */
+uint16_t dyad_dict_add_file(struct dyad_dict *d, const char *path);
 char *dyad_dict_strdup(struct dyad_dict *d, const char *s, size_t n);
 char *dyad_dict_strup(struct dyad_dict *d, const char *s, size_t n);
 void *dyad_dict_alloc(struct dyad_dict *d, size_t n);

@@ -618,19 +618,6 @@ static void field(struct rd *r, const char *s, size_t n)
 		err(r, "unknown field '%.*s' here: line skipped", kw, kl);
 }
 
-static uint16_t add_file(struct dyad_dict *d, const char *name)
-{
-	const char **f = dyad_vec_push(&d->files, sizeof(*f));
-	if (!f) {
-		d->oom = 1;
-		return 0;
-	}
-	*f = dyad_dict_strdup(d, name, strlen(name));
-	if (!*f)
-		*f = "";
-	return (uint16_t)(d->files.n - 1);
-}
-
 /* Read data[0..n) (registered as file); lines need not be NUL-terminated. */
 static void read_text(struct dyad_dict *d, uint16_t file, const char *data, size_t n)
 {
@@ -670,7 +657,7 @@ static void read_text(struct dyad_dict *d, uint16_t file, const char *data, size
 
 int dyad_dict_dyad_mem(struct dyad_dict *d, const char *name, const char *data, size_t n)
 {
-	read_text(d, add_file(d, name), data, n);
+	read_text(d, dyad_dict_add_file(d, name), data, n);
 	return d->oom ? DYAD_ENOMEM : DYAD_OK;
 }
 
