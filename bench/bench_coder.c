@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_clock.h"
 #include "coder.h"
 #include "dict_builtin.h"
 #include "../eval/score.h"
@@ -28,18 +29,6 @@ struct job {
 	double secs, cpu;   /* wall-clock and this thread's CPU seconds */
 };
 
-static double clock_s(clockid_t id)
-{
-	struct timespec ts;
-	clock_gettime(id, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static double now(void)
-{
-	return clock_s(CLOCK_MONOTONIC);
-}
-
 static void *run(void *arg)
 {
 	struct job *j = arg;
@@ -48,7 +37,7 @@ static void *run(void *arg)
 	struct dyad_events ev = {0};
 	if (dyad_coder_new(j->d, &c, &err))
 		return NULL;
-	double t0 = now(), c0 = clock_s(CLOCK_THREAD_CPUTIME_ID);
+	double t0 = bench_now(), c0 = bench_clock(CLOCK_THREAD_CPUTIME_ID);
 	for (int r = 0; r < j->rounds; r++) {
 		dyad_coder_article(c, 20190601);
 		for (size_t i = 0; i < j->cp->n; i++) {
@@ -59,8 +48,8 @@ static void *run(void *arg)
 			j->events += ev.n;
 		}
 	}
-	j->secs = now() - t0;
-	j->cpu = clock_s(CLOCK_THREAD_CPUTIME_ID) - c0;
+	j->secs = bench_now() - t0;
+	j->cpu = bench_clock(CLOCK_THREAD_CPUTIME_ID) - c0;
 	dyad_events_release(&ev);
 	dyad_coder_free(c);
 	return NULL;

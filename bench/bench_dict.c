@@ -10,21 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench_clock.h"
 #include "dict.h"
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static long peak_kb(void)
-{
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_maxrss;
-}
 
 /* Hash of every entry's words and ids, independent of the load order. */
 static uint64_t model_hash(const struct dyad_dict *d)
@@ -50,7 +37,7 @@ static void report(const char *what, const struct dyad_dict *d, double t, long k
 	for (size_t i = 0; i < d->diags.n; i++)
 		nerr += g[i].sev == DYAD_DIAG_ERROR;
 	printf("%s: %.3f s, peak RSS %.1f MB (+%.1f MB), arena %.1f MB\n", what, t,
-	       (double)peak_kb() / 1024, (double)(peak_kb() - kb0) / 1024,
+	       (double)bench_peak_kb() / 1024, (double)(bench_peak_kb() - kb0) / 1024,
 	       (double)d->arena_bytes / (1 << 20));
 	printf("  actors %zu (phrases %zu), agents %zu (phrases %zu), verb blocks %zu, verb forms %zu, "
 	       "patterns %zu, synsets %zu, discards %zu, issue phrases %zu\n",
@@ -77,18 +64,18 @@ static int bench(const char *what, const char *path, bool lookups)
 	struct dyad_err err;
 	struct dyad_dict d;
 	dyad_dict_init(&d);
-	long kb0 = peak_kb();
-	double t0 = now();
+	long kb0 = bench_peak_kb();
+	double t0 = bench_now();
 	if (dyad_dict_load(&d, path, &err) != DYAD_OK) {
 		fprintf(stderr, "bench_dict: %s\n", dyad_errmsg(&err));
 		_exit(1);
 	}
-	report(what, &d, now() - t0, kb0);
+	report(what, &d, bench_now() - t0, kb0);
 	if (lookups) {
 		/* every actor phrase's own words, as a coder would meet them */
 		const struct dyad_dict_entry *e = d.tab[DYAD_DK_ACTOR].ent.a;
 		size_t n = d.tab[DYAD_DK_ACTOR].ent.n, hits = 0;
-		t0 = now();
+		t0 = bench_now();
 		for (size_t i = 0; i < n; i++) {
 			const char *toks[64];
 			size_t k = e[i].n < 64 ? e[i].n : 64;
@@ -97,7 +84,7 @@ static int bench(const char *what, const char *path, bool lookups)
 			struct dyad_dict_match m;
 			hits += (size_t)dyad_dict_actor_match(&d, toks, k, 0, 20100101, &m);
 		}
-		double tl = now() - t0;
+		double tl = bench_now() - t0;
 		printf("  actor lookups: %zu of %zu matched, %.0f ns each\n", hits, n,
 		       n ? tl / (double)n * 1e9 : 0);
 	}

@@ -11,29 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench_clock.h"
 #include "store.h"
-
-static double now(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-static double cpu(void)
-{
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
-	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
-	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
-}
-
-static long peak_mb(void)
-{
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_maxrss / 1024;
-}
 
 static void remove_db(const char *path)
 {
@@ -79,9 +58,9 @@ static int run(const char *label, const char *input, int jobs, const char *dbpat
 		}
 		struct dyad_ingest_opts o = {.jobs = jobs};
 		const char *paths[] = {input};
-		double t0 = now(), c0 = cpu();
+		double t0 = bench_now(), c0 = bench_cpu();
 		int rc = dyad_ingest(db, paths, 1, &o, &st, &err);
-		double t = now() - t0, c = cpu() - c0;
+		double t = bench_now() - t0, c = bench_cpu() - c0;
 		if (rc) {
 			fprintf(stderr, "bench: %s\n", dyad_errmsg(&err));
 			dyad_db_close(db);
@@ -133,6 +112,6 @@ int main(int argc, char **argv)
 		printf("ingest of generated articles (JSON Lines, text):\n");
 		status |= run("generated", argv[1], 0, dbpath, 1);
 	}
-	printf("peak memory: %ld MB\n", peak_mb());
+	printf("peak memory: %ld MB\n", bench_peak_kb() / 1024);
 	return status;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_clock.h"
 #include "buf.h"
 #include "lang.h"
 #include "segment.h"
@@ -121,13 +122,6 @@ static void generate(struct corpus *c, size_t target)
 	dyad_buf_release(&b);
 }
 
-static double now(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 int main(void)
 {
 	struct corpus c = {0};
@@ -144,7 +138,7 @@ int main(void)
 
 	uint64_t h = 0;
 	size_t nsent = 0, ntok = 0;
-	double t0 = now();
+	double t0 = bench_now();
 	for (int r = 0; r < reps; r++) {
 		for (size_t i = 0; i < c.n; i++) {
 			struct dyad_sentence *v;
@@ -157,11 +151,11 @@ int main(void)
 			free(v);
 		}
 	}
-	double ts = now() - t0;
+	double ts = bench_now() - t0;
 	printf("sentences: %.1f MB/s, %.0f sentences/s (%zu per pass, hash %016llx)\n",
 	       mb / ts, nsent / ts, nsent / reps, (unsigned long long)h);
 
-	t0 = now();
+	t0 = bench_now();
 	for (int r = 0; r < reps; r++) {
 		for (size_t i = 0; i < c.n; i++) {
 			struct dyad_span *v;
@@ -172,10 +166,10 @@ int main(void)
 			free(v);
 		}
 	}
-	double tt = now() - t0;
+	double tt = bench_now() - t0;
 	printf("tokens:    %.1f MB/s, %.0f tokens/s\n", mb / tt, ntok / tt);
 
-	t0 = now();
+	t0 = bench_now();
 	for (int r = 0; r < reps; r++) {
 		for (size_t i = 0; i < c.n; i++) {
 			char *out;
@@ -185,15 +179,15 @@ int main(void)
 			free(out);
 		}
 	}
-	double tc = now() - t0;
+	double tc = bench_now() - t0;
 	printf("clean:     %.1f MB/s\n", mb / tc);
 
 	size_t nlang = 0;
-	t0 = now();
+	t0 = bench_now();
 	for (int r = 0; r < reps; r++)
 		for (size_t i = 0; i < c.n; i++)
 			nlang += dyad_lang_detect(c.doc[i], c.len[i]) != NULL;
-	double tl = now() - t0;
+	double tl = bench_now() - t0;
 	printf("lang:      %.0f articles/s (%zu of %zu identified per pass)\n",
 	       (double)c.n * reps / tl, nlang / reps, c.n);
 
