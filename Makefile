@@ -11,7 +11,7 @@
 CC      ?= cc
 SAN     ?=
 O       ?= build
-PKGS    := sqlite3 libxml-2.0 libutf8proc zlib jansson
+PKGS    := sqlite3 libxml-2.0 libutf8proc zlib jansson libmicrohttpd
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 ifeq ($(SAN),1)
@@ -41,11 +41,14 @@ BENCHES   := $(BENCH_SRC:bench/%.c=$(O)/bench/%)
 REPLAYS   := $(FUZZ_SRC:fuzz/%.c=$(O)/fuzz/%)
 
 .SECONDARY:
-.PHONY: all deps demo test check check-san tests eval bench fuzz clean
+.PHONY: all deps test-deps demo test check check-san tests eval bench fuzz clean
 all: $(O)/dyad
 
 deps:
 	@scripts/deps.sh
+
+test-deps:
+	@scripts/deps.sh test
 
 $(O)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -58,6 +61,14 @@ $(O)/obj/src/dict_builtin.o: src/dict_builtin.c tools/embed.c $(wildcard dict/*.
 	@mkdir -p $(O)/gen $(dir $@)
 	@$(CC) -O1 -o $(O)/gen/embed tools/embed.c
 	@$(O)/gen/embed $(sort $(wildcard dict/*.txt)) > $(O)/gen/dict_data.inc
+	@echo '  CC    $<'
+	@$(CC) $(ALL_CFLAGS) -I$(O)/gen -c $< -o $@
+
+# The page of dyad serve (web/*) compiled in the same way (src/web_assets.c).
+$(O)/obj/src/web_assets.o: src/web_assets.c tools/embed.c $(wildcard web/*)
+	@mkdir -p $(O)/gen $(dir $@)
+	@$(CC) -O1 -o $(O)/gen/embed-web tools/embed.c
+	@$(O)/gen/embed-web $(sort $(wildcard web/*)) > $(O)/gen/web_data.inc
 	@echo '  CC    $<'
 	@$(CC) $(ALL_CFLAGS) -I$(O)/gen -c $< -o $@
 
@@ -93,7 +104,7 @@ $(O)/fuzz/%: $(O)/obj/fuzz/%.o $(O)/obj/fuzz/replay_main.o $(O)/libdyad.a
 tests: $(O)/dyad $(TESTS) $(REPLAYS)
 
 # The README's test command: installs what it needs, builds, runs everything.
-test: deps
+test: test-deps
 	@$(MAKE) --no-print-directory -j2 tests
 	@O=$(O) tests/run.sh
 

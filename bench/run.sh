@@ -15,3 +15,4 @@ for b in "$O"/bench/bench_*; do
 	*) "$b" ;;
 	esac
 done
+echo "== serve_load"; O=$O sh bench/serve_load.sh

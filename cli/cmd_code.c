@@ -31,8 +31,8 @@ static void print_diag(void *ud, int rc, const char *msg)
 }
 
 /* Code one input line; returns NULL, or why the line is bad. */
-static const char *code_line(struct dyad_coder *c, const char *line, size_t n,
-			     struct dyad_events *ev, int *fatal)
+static const char *code_line(struct dyad_coder *c, const struct dyad_dict *d, const char *line,
+			     size_t n, struct dyad_events *ev, int *fatal)
 {
 	static char why[256];
 	json_error_t jerr;
@@ -61,8 +61,13 @@ static const char *code_line(struct dyad_coder *c, const char *line, size_t n,
 	struct dyad_err err = {0};
 	ev->n = 0;
 	int rc = dyad_sentences(s, slen, &sent, &nsent, NULL);
+	/* the people of the text are actors of it, as in ingest */
+	struct dyad_people people = {0};
 	if (!rc)
-		rc = dyad_events_code(c, s, sent, nsent, ymd, ev, &err);
+		rc = dyad_people_find_at(s, sent, nsent, d, ymd, &people, &err);
+	if (!rc)
+		rc = dyad_events_code(c, s, sent, nsent, ymd, &people, ev, &err);
+	dyad_people_release(&people);
 	if (rc) {
 		*fatal = rc != DYAD_ETOOBIG;
 		snprintf(why, sizeof why, "%s", dyad_rcstr(rc));
@@ -135,7 +140,7 @@ int cmd_code(int argc, char **argv)
 			n--;
 		if (n == 0)
 			continue;  /* blank lines carry nothing, as in JSON Lines readers */
-		const char *why = code_line(c, line, (size_t)n, &ev, &fatal);
+		const char *why = code_line(c, &d, line, (size_t)n, &ev, &fatal);
 		if (why) {
 			cli_error("code", "line %lu: %s", no, why);
 			bad++;

@@ -8,12 +8,14 @@
 #include "cli.h"
 
 static const char *const usage_lines[] = {
-	"usage: dyad ingest [--db PATH] [--dict PATH] [-j N] [-q] [-v] PATH...",
+	"usage: dyad ingest [--db PATH] [--dict PATH] [-j N] [-q] [-v] [--no-quotes]",
+	"                   [--no-dups] PATH...",
 	"",
 	"Read text, HTML, JSON Lines and WARC files (each may be gzip-compressed),",
 	"and folders of them recursively; '-' reads standard input. Articles are",
-	"cleaned, segmented, coded into CAMEO events and stored once each (ingest",
-	"is idempotent).",
+	"cleaned, segmented, searched for people and quotations, coded into CAMEO",
+	"events and stored once each (ingest is idempotent); then the new articles",
+	"that copy stored ones are marked and all are grouped into stories.",
 	"",
 	"  --db PATH   the database (default: dyad.db)",
 	"  --dict PATH event dictionary: a folder of dyad files, a TABARI .project",
@@ -21,6 +23,8 @@ static const char *const usage_lines[] = {
 	"  -j N        worker threads (default: one per core)",
 	"  -q          no progress and no summary line",
 	"  -v          also report records that are not articles (WARC 404s...)",
+	"  --no-quotes skip people and quotations (faster; to measure their cost)",
+	"  --no-dups   do not look for copies and stories after the run",
 	"",
 	"exit status: 0 ok, 1 failure, 2 usage, 3 done but some inputs were skipped,",
 	"130 interrupted (what was stored stays stored)",
@@ -96,14 +100,20 @@ static void summary(const struct report *r, const struct dyad_ingest_stats *st)
 			sep = ", ";
 		}
 	}
-	fprintf(stderr, "%s, %llu events in %.2f s\n", sep[0] == ',' ? ")" : "",
-		(unsigned long long)st->events, elapsed(r));
+	fprintf(stderr, "%s, %llu events, %llu quotations, %llu people in %.2f s", sep[0] == ',' ? ")" : "",
+		(unsigned long long)st->events, (unsigned long long)st->quotes,
+		(unsigned long long)st->people, elapsed(r));
+	if (st->stored && st->dups_ns)
+		fprintf(stderr, "; the database holds %llu copies in %llu stories (%.2f s)",
+			(unsigned long long)st->copies, (unsigned long long)st->stories,
+			(double)st->dups_ns / 1e9);
+	fputc('\n', stderr);
 }
 
 int cmd_ingest(int argc, char **argv)
 {
 	const char *dbpath = "dyad.db", *dict = NULL;
-	int jobs = 0;
+	int jobs = 0, no_quotes = 0, no_dups = 0;
 	bool quiet = false;
 	struct report rep = {.progress = isatty(STDERR_FILENO)};
 	const char **paths = calloc((size_t)argc, sizeof *paths);
@@ -130,6 +140,10 @@ int cmd_ingest(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			jobs = (int)n;
+		} else if (!strcmp(argv[i], "--no-quotes")) {
+			no_quotes = 1;
+		} else if (!strcmp(argv[i], "--no-dups")) {
+			no_dups = 1;
 		} else if (!strcmp(argv[i], "-q") || !strcmp(argv[i], "--quiet")) {
 			quiet = true;
 		} else if (!strcmp(argv[i], "-v") || !strcmp(argv[i], "--verbose")) {
@@ -164,7 +178,7 @@ int cmd_ingest(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &rep.t0);
 	struct dyad_ingest_opts opts = {
 		.jobs = jobs, .on_diag = on_diag, .on_progress = on_progress, .ud = &rep,
-		.stop = &stop_flag, .dict = dict,
+		.stop = &stop_flag, .dict = dict, .no_quotes = no_quotes, .no_dups = no_dups,
 	};
 	struct dyad_ingest_stats st;
 	int rc = dyad_ingest(db, paths, npaths, &opts, &st, &err);

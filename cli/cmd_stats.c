@@ -1,17 +1,29 @@
-/* dyad stats: a summary of what a database holds. */
+/* dyad stats: a summary of what a database holds, or with --dyad the
+ * events of one dyad per period and quad class. */
 #include <string.h>
 
 #include "cli.h"
 
 static const char *const usage_lines[] = {
 	"usage: dyad stats [--db PATH]",
+	"       dyad stats [--db PATH] --dyad SRC:TGT [--by day|week|month|year] [OPTIONS]",
 	"",
-	"Print counts of articles and sentences, by year, outlet, date source",
-	"and language.",
+	"Without --dyad: counts of articles and sentences, by year, outlet, date",
+	"source and language.",
+	"With --dyad (actor code prefixes, comma lists: USA:PAK, USA,GBR:AFG):",
+	"events per period (weeks start on Monday) per quad class (verbal/material",
+	"cooperation/conflict) with the mean Goldstein value; each event counted",
+	"once per story (mentions and articles: how often it was reported).",
+	"",
+	"  --by PERIOD              day, week, month (default) or year",
+	"  --from DATE, --to DATE   event date (YYYY, YYYY-MM, YYYY-MM-DD)",
+	"  --root, --code, --quad   CAMEO roots, codes, quad classes (comma lists)",
+	"  --outlet NAME            only this outlet",
+	"  --format table|json|csv  default: table on a terminal, else JSON Lines",
 	NULL,
 };
 
-int cmd_stats(int argc, char **argv)
+static int summary(int argc, char **argv)
 {
 	const char *dbpath = "dyad.db";
 	for (int i = 1; i < argc; i++) {
@@ -37,4 +49,13 @@ int cmd_stats(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	return cli_finish("stats", EXIT_OK);
+}
+
+int cmd_stats(int argc, char **argv)
+{
+	static const struct cli_query cq = {"stats", "stats", usage_lines, NULL, NULL, NULL, NULL};
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--dyad") || !strncmp(argv[i], "--dyad=", 7))
+			return cli_query_main(&cq, argc, argv);
+	return summary(argc, argv);
 }

@@ -13,11 +13,17 @@ static const struct {
 } commands[] = {
 	{"ingest", cmd_ingest, "read news files into a database"},
 	{"export", cmd_export, "write a stored table as JSON Lines or CSV"},
-	{"stats", cmd_stats, "summarise a database"},
+	{"stats", cmd_stats, "summarise a database, or a dyad's events by period (--dyad)"},
 	{"extract", cmd_extract, "clean one file and print the article as JSON"},
 	{"validate", cmd_validate, "code a TABARI or PETRARCH validation suite and compare"},
 	{"code", cmd_code, "code JSON Lines sentences or articles into events (no database)"},
 	{"recode", cmd_recode, "delete and code again the events of a database"},
+	{"search", cmd_search, "articles ranked by relevance to words, with snippets"},
+	{"events", cmd_events, "events filtered by actors, CAMEO codes, dates, outlet, text"},
+	{"timeline", cmd_timeline, "the stories of a dyad, actor or issue in date order"},
+	{"quotes", cmd_quotes, "who said what"},
+	{"dups", cmd_dups, "duplicate and syndicated copies"},
+	{"serve", cmd_serve, "a web page and JSON API over a database"},
 };
 
 void cli_error(const char *cmd, const char *fmt, ...)
@@ -92,7 +98,7 @@ static int usage(bool asked)
 	FILE *out = asked ? stdout : stderr;
 	fprintf(out, "usage: dyad COMMAND [OPTIONS]   (dyad COMMAND --help for more)\n\ncommands:\n");
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].help);
+		fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].help);
 	fprintf(out, "\nexit status: 0 ok, 1 failure, 2 usage, 3 done with skipped inputs\n");
 	return asked ? EXIT_OK : EXIT_USAGE;
 }

@@ -109,6 +109,12 @@ struct dyad_ingest_stats {
 	uint64_t bytes;       /* input bytes of the records read */
 	uint64_t events;      /* events coded in the articles stored (negated ones too) */
 	uint64_t coding_ns;   /* thread time spent coding events, all workers */
+	uint64_t quotes;      /* quotations found in the articles stored */
+	uint64_t people;      /* people found in the articles stored */
+	uint64_t quotes_ns;   /* thread time spent on people and quotations, all workers */
+	uint64_t copies;      /* articles in the database that copy another (after the run) */
+	uint64_t stories;     /* stories in the database (after the run) */
+	uint64_t dups_ns;     /* time spent finding copies and stories after the articles */
 };
 
 /* Called for every input or record that is skipped: rc is the reason
@@ -127,12 +133,15 @@ struct dyad_ingest_opts {
 	void *ud;                   /* passed to the callbacks */
 	volatile int *stop;         /* when set non-zero, stop reading new input */
 	const char *dict;           /* event dictionary (see dyad_recode); NULL: built-in */
+	int no_quotes;              /* skip people and quotations (to measure their cost) */
+	int no_dups;                /* do not look for copies and stories after the run */
 };
 
 /* Ingest the files and folders (recursively; "-" is standard input) in
  * paths[0..npaths) into db: detect each input's kind, cut it into records,
- * extract, segment, code the events of and store the articles, one writer,
- * opts->jobs workers.
+ * extract, segment, find the people and quotations, code the events of and
+ * store the articles, one writer, opts->jobs workers; then mark the new
+ * articles that copy stored ones and group them into stories.
  * Bad inputs are reported through on_diag and skipped; the rest goes on.
  * Returns DYAD_OK when the run completed (even with skipped inputs; see st),
  * or an error that stopped it (DYAD_EDB, DYAD_ENOMEM) with detail on err;

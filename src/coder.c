@@ -59,7 +59,12 @@ int dyad_coder_new(const struct dyad_dict *d, struct dyad_coder **out, struct dy
 	if (!c)
 		return dyad_error(err, DYAD_ENOMEM, "out of memory for a coder");
 	c->d = d;
-	c->cm = (struct dyad_coder_commas){2, 10, 2, 10, 0, 0};
+	/* the dictionary's own options (.options SET:, COMMA:, DEFAULT:; a
+	 * PETR_config.ini's [Options]) */
+	struct dyad_coder_settings set;
+	dyad_coder_settings_init(&set, 0);
+	dyad_coder_dict_settings(d, &set);
+	dyad_coder_settings_apply(c, &set);
 	dyad_coder_style(c, DYAD_CODER_STYLE_AUTO);
 	if (build_filters(c) || dyad_coder_compile(c) != DYAD_OK) {
 		dyad_coder_free(c);
@@ -109,6 +114,8 @@ void dyad_coder_free(struct dyad_coder *c)
 		return;
 	free(c->orig);
 	free(c->origbuf);
+	free(c->lp);
+	free(c->lpw);
 	free(c->cp);
 	free(c->filt);
 	free(c->wf);
@@ -160,6 +167,8 @@ void dyad_coder_article(struct dyad_coder *c, int32_t date)
 	c->date = date;
 	c->discard_story = 0;
 	c->last[0] = '\0';
+	c->nlp = 0;
+	c->lpwn = 0;
 }
 
 /* ---- Words --------------------------------------------------------------- */
@@ -216,6 +225,87 @@ static int grow_words(struct dyad_coder *c, size_t need)
 	return 0;
 }
 
+/* ---- Article-local people ------------------------------------------------ */
+
+/* A code a person may carry: A-Z, 0-9, and TABARI's '~' and '/'. */
+static int person_code_ok(const char *code)
+{
+	size_t l = code ? strlen(code) : 0;
+	if (l == 0 || l > 23)
+		return 0;
+	for (size_t i = 0; i < l; i++)
+		if (!isupper((unsigned char)code[i]) && !isdigit((unsigned char)code[i]) &&
+		    code[i] != '~' && code[i] != '/')
+			return 0;
+	return 1;
+}
+
+/* Add words [w0, w1) of spans sp over name as one local person. */
+static int person_add(struct dyad_coder *c, const char *name, const struct dyad_span *sp,
+		      size_t w0, size_t w1, const char *code)
+{
+	size_t need = c->lpwn;
+	for (size_t i = w0; i < w1; i++)
+		need += 4 * (size_t)sp[i].len + 1;
+	if (grow((void **)&c->lpw, &c->lpwcap, need, 1) ||
+	    grow((void **)&c->lp, &c->lpcap, c->nlp + 1, sizeof *c->lp))
+		return -1;
+	struct lperson *p = &c->lp[c->nlp];
+	p->at = (uint32_t)c->lpwn;
+	p->nw = (uint16_t)(w1 - w0);
+	p->cap = isupper((unsigned char)name[sp[w0].off]) != 0;
+	snprintf(p->code, sizeof p->code, "%s", code);
+	for (size_t i = w0; i < w1; i++)
+		c->lpwn += dyad_dict_fold(name + sp[i].off, sp[i].len, c->lpw + c->lpwn,
+					  c->lpwcap - c->lpwn) + 1;
+	c->nlp++;
+	return 0;
+}
+
+int dyad_coder_person(struct dyad_coder *c, const char *name, size_t n, const char *code)
+{
+	if (!person_code_ok(code))
+		return DYAD_EINVAL;
+	struct dyad_span *sp = NULL;
+	size_t nsp = 0;
+	if (dyad_tokens(name, n, &sp, &nsp) != DYAD_OK)
+		return DYAD_ENOMEM;
+	size_t nw = 0; /* words, punctuation left out ("J. Smith" is J SMITH) */
+	for (size_t i = 0; i < nsp && nw < 16; i++) {
+		unsigned char ch = (unsigned char)name[sp[i].off];
+		if (isalnum(ch) || ch >= 0x80)
+			sp[nw++] = sp[i];
+	}
+	int rc = DYAD_OK;
+	if (nw == 0)
+		rc = DYAD_EINVAL;
+	else if (person_add(c, name, sp, 0, nw, code) ||
+		 (nw > 1 && sp[nw - 1].len > 1 && person_add(c, name, sp, nw - 1, nw, code)))
+		rc = DYAD_ENOMEM;
+	free(sp);
+	return rc;
+}
+
+/* The longest local person at word i: its words (0: none), *code set. */
+static size_t local_person(const struct dyad_coder *c, size_t i, const char **code)
+{
+	size_t best = 0;
+	for (size_t k = 0; k < c->nlp; k++) {
+		const struct lperson *p = &c->lp[k];
+		const char *w = c->lpw + p->at;
+		if (p->nw <= best || i + p->nw > c->nw || w[0] != c->w[i][0] || (p->cap && !c->caps[i]))
+			continue;
+		size_t j = 0;
+		for (; j < p->nw && !strcmp(w, c->w[i + j]); j++)
+			w += strlen(w) + 1;
+		if (j == p->nw) {
+			best = p->nw;
+			*code = p->code;
+		}
+	}
+	return best;
+}
+
 static void add_word(struct dyad_coder *c, size_t at, uint32_t off, uint32_t len, int cap)
 {
 	c->w[c->nw] = c->fold + at;
@@ -231,6 +321,7 @@ static void add_word(struct dyad_coder *c, size_t at, uint32_t off, uint32_t len
 }
 
 static int is(const struct dyad_coder *c, size_t i, const char *w);
+static int is_any(const struct dyad_coder *c, size_t i, const char *const *set);
 static int adjective(const struct dyad_coder *c, size_t i);
 static int alpha(const struct dyad_coder *c, size_t i);
 
@@ -242,6 +333,8 @@ static int listy(const struct dyad_coder *c, size_t i)
 	       is(c, i, "'S") || adjective(c, i);
 }
 
+static void compact(struct dyad_coder *c, const uint8_t *drop);
+
 static int listy_span(const struct dyad_coder *c, size_t a, size_t b)
 {
 	/* a short item ending with a name may hold an unlisted adjective
@@ -251,6 +344,40 @@ static int listy_span(const struct dyad_coder *c, size_t a, size_t b)
 		if (!listy(c, k) && spare-- <= 0)
 			return 0;
 	return 1;
+}
+
+/* Words that open an adverbial clause before a sentence's subject ("In
+ * 2008,", "On Monday,", "Last week,", "According to X,"). */
+static const char *const openers[] = {
+	"IN", "ON", "LAST", "EARLIER", "LATER", "AFTER", "BEFORE", "DURING", "SINCE", "AT",
+	"YESTERDAY", "TODAY", "MEANWHILE", "HOWEVER", "SEPARATELY", "FOLLOWING", "AMID",
+	"DESPITE", "ACCORDING", "LATE", "EARLY", "THIS", "ALSO", "UNDER", "FOR", "OVER",
+	"THURSDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "FRIDAY", "SATURDAY", "SUNDAY", NULL};
+
+/* dyad: drop such an opening clause up to its comma (1-12 words): its
+ * words are neither the subject nor the clause the comma rules would
+ * otherwise drop as a final aside ("In 2008, X accused Y" is X's act).
+ * Returns the date the dropped words give (sentence_date), else the
+ * article's. */
+static int32_t sentence_date(const struct dyad_coder *c, size_t from, size_t to);
+static int32_t drop_opening(struct dyad_coder *c)
+{
+	int32_t date = c->date;
+	/* several in a row: "Later, in remarks at the party headquarters, X said" */
+	for (int round = 0; round < 3 && is_any(c, 0, openers); round++) {
+		size_t k = 1;
+		while (k < c->nw && k <= 12 && !is(c, k, ","))
+			k++;
+		if (k > 12 || k + 2 >= c->nw)
+			break;
+		if (date == c->date)
+			date = sentence_date(c, 0, k);
+		uint8_t *drop = c->caps + c->wcap;
+		memset(drop, 0, c->nw);
+		memset(drop, 1, k + 1);
+		compact(c, drop);
+	}
+	return date;
 }
 
 /* Remove clauses set off by commas ("Gollum, centre of a row between X and
@@ -309,6 +436,12 @@ static void drop_asides(struct dyad_coder *c)
 	if (cm->emax && i == last && end < c->nw && n >= cm->emin && n <= cm->emax &&
 	    !listy_span(c, last + 1, end) && !listy_span(c, prev, last))
 		memset(drop + last, 1, end - last);
+	compact(c, drop);
+}
+
+/* Keep the words whose drop[] byte is 0. */
+static void compact(struct dyad_coder *c, const uint8_t *drop)
+{
 	size_t out = 0;
 	for (size_t k = 0; k < c->nw; k++) {
 		if (drop[k])
@@ -398,7 +531,6 @@ static int words(struct dyad_coder *c, const char *s, size_t n)
 		add_word(c, at, c->sp[i].off, len, cap);
 		at += fl + 1;
 	}
-	drop_asides(c);
 	return 0;
 }
 
@@ -707,6 +839,28 @@ static size_t dateline_end(const struct dyad_coder *c)
 	return is(c, i, ",") ? i : 0;
 }
 
+/* dyad: stacked agents ("the Pakistani army's chief of staff", "a
+ * spokesman for the Indian foreign ministry"): the first agent joined to
+ * the actor gives the code, the others join the mention's words [*s, *e)
+ * so that they stand for no one else ("the spokesman" alone would take the
+ * actor named last). */
+static void stack_agents(struct dyad_coder *c, struct item *it, size_t nit, size_t k, uint32_t *s,
+			 uint32_t *e)
+{
+	for (size_t j = k + 1; j < nit && it[j].start <= *e + 1; j++)
+		if (it[j].agent && it[j].start >= *e && !it[j].used &&
+		    agent_gap_ok(c, *e, it[j].start, 0) && (it[j].start == *e || is(c, *e, "'S"))) {
+			it[j].used = 1;
+			*e = it[j].end;
+		}
+	for (size_t j = k; j-- > 0;) {
+		if (it[j].end > *s || !it[j].agent || it[j].used || !agent_gap_ok(c, it[j].end, *s, 1))
+			break;
+		it[j].used = 1;
+		*s = it[j].start;
+	}
+}
+
 static int find_actors(struct dyad_coder *c, struct item *it, size_t nit)
 {
 	c->nm = 0;
@@ -749,6 +903,8 @@ static int find_actors(struct dyad_coder *c, struct item *it, size_t nit)
 			s = it[k - 1].start;
 			it[k - 1].used = 1;
 		}
+		if (c->dyad && suffix)
+			stack_agents(c, it, nit, k, &s, &e);
 		if (add_mention(c, s, e, bare[0] ? bare : x->code, suffix, before))
 			return -1;
 	}
@@ -844,6 +1000,14 @@ static void share_agents(struct dyad_coder *c)
 	}
 }
 
+/* Is word i a verb form of the dictionary? */
+static int is_verb(const struct dyad_coder *c, size_t i)
+{
+	struct dyad_dict_match vm;
+	const struct dyad_dict_verb *vb;
+	return maybe(c, DYAD_DK_VERB, i) && dyad_dict_verb_match(c->d, c->w, c->nw, i, &vm, &vb);
+}
+
 /* Mentions joined by "and" or commas form compound groups. */
 static int make_groups(struct dyad_coder *c)
 {
@@ -906,8 +1070,10 @@ static int make_groups(struct dyad_coder *c)
 					conj = 1;
 				else if (adjective(c, i))
 					adj = 1;
-				else if (!c->tabari && i + 1 == b && !c->caps[i] && alpha(c, i) && conj)
-					; /* PETRARCH has no adjective list: "and good Gondor" */
+				else if (!c->tabari && i + 1 == b && !c->caps[i] && alpha(c, i) && conj &&
+					 !(c->dyad && is_verb(c, i)))
+					; /* PETRARCH has no adjective list: "and good Gondor"
+					   (dyad: not "Gondor, accused Mordor" once an aside went) */
 				else if (!is(c, i, "THE"))
 					join = 0;
 			}
@@ -1058,6 +1224,7 @@ static int emit(struct dyad_coder *c, const struct sent *st, const struct mentio
 	e.verb_len = c->woff[ve - 1] + c->wlen[ve - 1] - e.verb_off;
 	e.negated = neg != 0;
 	memcpy(e.issues, st->issues, sizeof e.issues);
+	memcpy(e.location, c->loc, sizeof e.location);
 	if (st->out->n - st->n0 >= MAX_EVENTS)
 		return 0; /* a list of hundreds of actors: enough */
 	for (size_t i = st->n0; i < st->out->n; i++) {
@@ -1368,18 +1535,112 @@ static int weekday(int32_t ymd)
 	return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + dd) % 7;
 }
 
-/* An earlier date the sentence gives ("yesterday", "on Monday", "in 2008"). */
-static int32_t sentence_date(const struct dyad_coder *c)
+static int days_in_month(int y, int m)
+{
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return mdays[m - 1] + (m == 2 && y % 4 == 0 && (y % 100 || y % 400 == 0));
+}
+
+/* Month 1-12 named by word i ("March", "Sept."), else 0. */
+static int month_at(const struct dyad_coder *c, size_t i)
+{
+	static const char *const months[] = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY",
+					     "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER",
+					     "NOVEMBER", "DECEMBER"};
+	if (i >= c->nw || !c->caps[i])
+		return 0;
+	const char *w = c->w[i];
+	if (!strchr("JFMASOND", w[0]))
+		return 0;
+	size_t l = strlen(w);
+	if (l && w[l - 1] == '.')
+		l--;
+	for (int m = 0; m < 12; m++)
+		if (months[m][0] == w[0] && (l == strlen(months[m]) || l == 3 || (l == 4 && m == 8)) &&
+		    !strncmp(w, months[m], l))
+			return m + 1;
+	return 0;
+}
+
+/* Day 1-31 of word i ("3", "21st"), else 0. */
+static int day_at(const struct dyad_coder *c, size_t i)
+{
+	if (i >= c->nw)
+		return 0;
+	const char *w = c->w[i];
+	int d = 0, k = 0;
+	while (k < 2 && w[k] >= '0' && w[k] <= '9')
+		d = d * 10 + (w[k++] - '0');
+	if (!k || (w[k] && strcmp(w + k, "ST") && strcmp(w + k, "ND") && strcmp(w + k, "RD") &&
+		   strcmp(w + k, "TH")))
+		return 0;
+	return d >= 1 && d <= 31 ? d : 0;
+}
+
+/* Year 1900-2099 of word i, else 0. */
+static int year_at(const struct dyad_coder *c, size_t i)
+{
+	if (i >= c->nw || strlen(c->w[i]) != 4)
+		return 0;
+	int y = 0;
+	for (int k = 0; k < 4; k++) {
+		if (c->w[i][k] < '0' || c->w[i][k] > '9')
+			return 0;
+		y = y * 10 + (c->w[i][k] - '0');
+	}
+	return y >= 1900 && y < 2100 ? y : 0;
+}
+
+/* A TABARI <TIME> offset ("-7", "+30") as days; 0 when none or not a number. */
+static int time_offset(const char *code, int *days)
+{
+	char *end;
+	long v = strtol(code, &end, 10);
+	if (end == code || *end || v < -3660 || v > 3660)
+		return 0;
+	*days = (int)v;
+	return 1;
+}
+
+/* The date of the sentence: the article's, or an earlier one the sentence
+ * gives ("yesterday", "on Monday", "last week", "on March 3", "in March
+ * 2008", "in 2008"), or the article's shifted by a TABARI <TIME> phrase
+ * ("LAST_WEEK [-7]"). */
+static int32_t sentence_date(const struct dyad_coder *c, size_t from, size_t to)
 {
 	static const char *const days[] = {"SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY",
 					   "THURSDAY", "FRIDAY", "SATURDAY"};
 	int32_t date = c->date;
 	if (!date)
 		return 0;
-	for (size_t i = 0; i < c->nw; i++) {
-		if (is(c, i, "YESTERDAY"))
+	int ay = date / 10000, am = date / 100 % 100;
+	int times = dyad_dict_count(c->d, DYAD_DK_TIME) > 0;
+	for (size_t i = from; i < to; i++) {
+		if (times && maybe(c, DYAD_DK_TIME, i)) {
+			struct dyad_dict_match m;
+			const char *const *tc = c->d->times.a;
+			int off;
+			if (dyad_dict_match(c->d, DYAD_DK_TIME, c->w, c->nw, i, &m) &&
+			    m.entry->id < c->d->times.n && time_offset(tc[m.entry->id], &off))
+				return ymd_add(date, off);
+		}
+		/* cheap filter: the words below are capitalised (days, months),
+		 * numbers, or "yesterday", "last" */
+		char w0 = c->w[i][0];
+		if (!c->caps[i] && !isdigit((unsigned char)w0) && w0 != 'Y' && w0 != 'L')
+			continue;
+		if (w0 == 'Y' && is(c, i, "YESTERDAY"))
 			return ymd_add(date, -1);
-		if (i > 0 && (is(c, i - 1, "ON") || is(c, i - 1, "LAST"))) {
+		if (w0 == 'L' && is(c, i, "LAST")) {
+			if (is(c, i + 1, "WEEK"))
+				return ymd_add(date, -7);
+			if (is(c, i + 1, "MONTH"))
+				return am > 1 ? dyad_dict_ymd(ay, am - 1, 1) : dyad_dict_ymd(ay - 1, 12, 1);
+			if (is(c, i + 1, "YEAR"))
+				return dyad_dict_ymd(ay - 1, 1, 1);
+		}
+		if (i > 0 && c->caps[i] && strchr("MTWFS", w0) &&
+		    (is(c, i - 1, "ON") || is(c, i - 1, "LAST"))) {
 			for (int k = 0; k < 7; k++)
 				if (is(c, i, days[k])) {
 					int back = (weekday(date) - k + 7) % 7;
@@ -1388,14 +1649,108 @@ static int32_t sentence_date(const struct dyad_coder *c)
 					return ymd_add(date, -back);
 				}
 		}
-		if (i > 0 && is(c, i - 1, "IN") && strlen(c->w[i]) == 4 && c->w[i][0] >= '1' &&
-		    c->w[i][0] <= '2') {
-			int y = atoi(c->w[i]);
-			if (y >= 1900 && y < date / 10000)
-				return dyad_dict_ymd(y, 1, 1);
+		/* "March 3", "3 March", "March 3, 2008", "3 March 2008", "in March 2008" */
+		int mo = month_at(c, i), dd = 0, y = 0;
+		if (mo) {
+			dd = day_at(c, i + 1);
+			y = year_at(c, i + 1 + (dd != 0) + (dd && is(c, i + 2, ",")));
+		} else if ((dd = day_at(c, i)) != 0 && (mo = month_at(c, i + 1)) != 0) {
+			y = year_at(c, i + 2);
 		}
+		if (mo && (dd || y)) {
+			int yy = y ? y : ay - (mo > am || (mo == am && dd > date % 100));
+			if (dd > days_in_month(yy, mo))
+				continue;
+			int32_t v = dyad_dict_ymd(yy, mo, dd ? dd : 1);
+			if (v < date && (dd || is(c, i - 1, "IN")))
+				return v;
+			continue;
+		}
+		if (i > 0 && is(c, i - 1, "IN") && (y = year_at(c, i)) != 0 && y < ay)
+			return dyad_dict_ymd(y, 1, 1);
 	}
 	return date;
+}
+
+/* ---- Location ------------------------------------------------------------ */
+
+/* Words that may stand between "in" and the place ("in the Afghan capital
+ * Kabul", "in the border town of Chaman"). */
+static const char *const place_nouns[] = {
+	"CAPITAL", "CITY", "TOWN", "PROVINCE", "REGION", "DISTRICT", "VILLAGE", "PORT",
+	"BORDER", "AREA", "CROSSING", "NORTHERN", "SOUTHERN", "EASTERN", "WESTERN", "CENTRAL",
+	"NORTHWESTERN", "NORTHEASTERN", "SOUTHWESTERN", "SOUTHEASTERN", "NORTHWEST",
+	"NORTHEAST", "SOUTHWEST", "SOUTHEAST", "COASTAL", "RESTIVE", "NEIGHBOURING",
+	"NEIGHBORING", "OF", "STATE", "VALLEY", "CAMP", NULL};
+
+/* Words of a place at word j: one of the dictionary's places (dyad: place
+ * blocks and capitals), or a country's name (an actor coded with three
+ * letters and no noun after it: "in Pakistan", not "in Afghan custody"). */
+static size_t place_at(const struct dyad_coder *c, size_t j)
+{
+	struct dyad_dict_match m;
+	if (!c->caps[j])
+		return 0;
+	size_t pl = 0; /* the longer of the two: "Papua New Guinea" is no "Papua" */
+	if (maybe(c, DYAD_DK_PLACE, j) && dyad_dict_match(c->d, DYAD_DK_PLACE, c->w, c->nw, j, &m))
+		pl = m.len;
+	if (!maybe(c, DYAD_DK_ACTOR, j) || !dyad_dict_actor_match(c->d, c->w, c->nw, j, c->date, &m) ||
+	    m.len <= pl)
+		return pl;
+	const char *code = m.code;
+	if (!code || strlen(code) != 3 || !isupper((unsigned char)code[0]) ||
+	    !isupper((unsigned char)code[1]) || !isupper((unsigned char)code[2]))
+		return pl;
+	size_t e = j + m.len;
+	if (e < c->nw && alpha(c, e) && !c->caps[e] && !is_any(c, e, function_words))
+		return pl;
+	return m.len;
+}
+
+/* The first place the sentence names after "in", "at", "near" into c->loc,
+ * as written with its spaces made single. */
+static void find_location(struct dyad_coder *c, const char *s)
+{
+	c->loc[0] = '\0';
+	for (size_t i = 0; i + 1 < c->nw; i++) {
+		/* "in", "at", "near", "outside", "inside" (on every word: no strcmp loop) */
+		const char *w = c->w[i];
+		int prep = (w[0] == 'I' && w[1] == 'N' && (!w[2] || !strcmp(w + 2, "SIDE"))) ||
+			   (w[0] == 'A' && w[1] == 'T' && !w[2]) ||
+			   (w[0] == 'N' && !strcmp(w, "NEAR")) || (w[0] == 'O' && !strcmp(w, "OUTSIDE"));
+		if (!prep)
+			continue;
+		for (size_t j = i + 1, k = 0; j < c->nw && k < 6; j++, k++) {
+			if (!alpha(c, j))
+				break;
+			size_t len = place_at(c, j);
+			if (len) {
+				const char *p = s + c->woff[j];
+				const char *e = s + c->woff[j + len - 1] + c->wlen[j + len - 1];
+				size_t o = 0;
+				for (; p < e && o + 1 < sizeof c->loc; p++) {
+					int space = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
+					if (!space)
+						c->loc[o++] = *p;
+					else if (o && c->loc[o - 1] != ' ')
+						c->loc[o++] = ' ';
+				}
+				if (p < e && ((unsigned char)*p & 0xC0) == 0x80) {
+					/* a UTF-8 sequence cut by the size */
+					while (o && ((unsigned char)c->loc[o - 1] & 0xC0) == 0x80)
+						o--;
+					if (o)
+						o--;
+				}
+				c->loc[o] = '\0';
+				return;
+			}
+			/* "the Afghan capital", "the border town of" */
+			if (!is(c, j, "THE") && !is_any(c, j, place_nouns) &&
+			    !(c->caps[j] && is_any(c, j + 1, place_nouns)))
+				break;
+		}
+	}
 }
 
 /* ---- Sentence ------------------------------------------------------------ */
@@ -1436,7 +1791,17 @@ int dyad_coder_sentence(struct dyad_coder *c, const char *s, size_t n, uint32_t 
 	const struct dyad_dict *d = c->d;
 	if (c->discard_story)
 		return DYAD_OK;
-	if (words(c, s, n) || (c->dyad && orig_words(c, s)))
+	if (words(c, s, n))
+		return dyad_error(err, DYAD_ENOMEM, "out of memory coding a sentence");
+	/* the place from every word, before clauses go; the date from the
+	 * clauses kept, else from an opening clause ("In 2008, ...") */
+	find_location(c, s);
+	int32_t open_date = c->dyad ? drop_opening(c) : c->date;
+	drop_asides(c);
+	c->sdate = sentence_date(c, 0, c->nw);
+	if (c->sdate == c->date)
+		c->sdate = open_date;
+	if (c->dyad && orig_words(c, s))
 		return dyad_error(err, DYAD_ENOMEM, "out of memory coding a sentence");
 	/* discards, then actor and agent phrases, longest first */
 	struct item itbuf[64];
@@ -1469,6 +1834,16 @@ int dyad_coder_sentence(struct dyad_coder *c, const char *s, size_t n, uint32_t 
 			am = gp;
 			a = 1;
 			am.code = dyad_dict_actor_code(d, am.entry->id, c->date);
+		}
+		const char *lcode = NULL;
+		size_t ll = c->nlp ? local_person(c, i, &lcode) : 0;
+		if (ll && (!a || ll >= am.len)) {
+			/* dyad_coder_person(): the article's own, on a tie too */
+			a = 1;
+			am.entry = NULL;
+			am.start = i;
+			am.len = ll;
+			am.code = lcode;
 		}
 		if (maybe(c, DYAD_DK_TIME, i) && dyad_dict_match(d, DYAD_DK_TIME, c->w, c->nw, i, &dm)) {
 			const char *const *tc = d->times.a;
@@ -1526,7 +1901,7 @@ int dyad_coder_sentence(struct dyad_coder *c, const char *s, size_t n, uint32_t 
 		goto done;
 	if (c->dyad && has_score(c, s))
 		goto done;
-	struct sent st = {s, idx, sentence_date(c), "", out, n0};
+	struct sent st = {s, idx, c->sdate, "", out, n0};
 	issues_in(c, st.issues, sizeof st.issues);
 	if (code_verbs(c, &st))
 		rc = DYAD_ENOMEM;

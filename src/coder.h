@@ -17,6 +17,8 @@ struct dyad_event {
 	uint32_t verb_off, verb_len;
 	bool negated;              /* "has not yet decided to": never coded as the positive */
 	char issues[64];           /* issue codes, comma-separated, "" when none */
+	char location[48];         /* where it happened as the sentence names it ("Kabul"),
+				    * spaces normalised; "" when none */
 };
 
 /* A growable list of events (ev from malloc(), freed by dyad_events_release). */
@@ -39,6 +41,16 @@ void dyad_coder_free(struct dyad_coder *c);
  * context the coder keeps across sentences (actors last named, for "he",
  * "the country", "the ministry"). */
 void dyad_coder_article(struct dyad_coder *c, int32_t date);
+
+/* Make name[0..n) (UTF-8, "Ana Mendez") an actor coded code ("MEXGOV")
+ * until the next dyad_coder_article(): the full name and, for a name of
+ * several words, the last word alone ("Mendez") are found in the following
+ * sentences (capitalised there when name is), and "he"/"she" refer back to
+ * them as to dictionary actors. Where a dictionary phrase covers the same
+ * words, the longer wins, this one on a tie. Returns DYAD_OK, DYAD_EINVAL
+ * (no word in name, or code empty, over 23 bytes or not of A-Z 0-9 ~ /)
+ * or DYAD_ENOMEM. */
+int dyad_coder_person(struct dyad_coder *c, const char *name, size_t n, const char *code);
 
 /* Code sentence s[0..n) (UTF-8), number idx of the current article, and
  * append its events to out. Returns DYAD_OK or DYAD_ENOMEM. */

@@ -48,9 +48,25 @@ struct pmatch {
 	uint32_t end;                  /* first token after the post part */
 };
 
+/* An actor known for the current article only (dyad_coder_person):
+ * its nw folded words, NUL-terminated one after the other, at
+ * c->lpw + at. */
+struct lperson {
+	uint32_t at;
+	uint16_t nw;
+	uint8_t cap;            /* the name is capitalised: so must the sentence's word be */
+	char code[24];
+};
+
 struct dyad_coder {
 	const struct dyad_dict *d;
 	int32_t date;
+	int32_t sdate;               /* the current sentence's date (sentence_date) */
+	char loc[48];                /* the current sentence's location, "" when none */
+	struct lperson *lp;          /* article-local people */
+	size_t nlp, lpcap;
+	char *lpw;                   /* their folded words */
+	size_t lpwn, lpwcap;
 	int discard_story;
 	unsigned opts;               /* enum dyad_coder_opt */
 	unsigned min_words, nwords;  /* words of the sentence (before asides go) */
@@ -125,6 +141,28 @@ static inline uint16_t dyad_coder_fhash(const char *w, size_t len)
 		h = h * 131 + (unsigned char)w[i];
 	return (uint16_t)(h * 2654435761u >> 16);
 }
+
+/* Coder settings as option text gives them (coder_options.c). */
+struct dyad_coder_settings {
+	unsigned opts;                /* enum dyad_coder_opt */
+	unsigned min_words;
+	struct dyad_coder_commas cm;
+	char defsrc[24], deftgt[24];  /* TABARI DEFAULT: actors, "" when off */
+	int prior, after;
+};
+
+/* Defaults: no option, dyad's comma lengths, min_words as given. */
+void dyad_coder_settings_init(struct dyad_coder_settings *s, unsigned min_words);
+/* A TABARI option in text ("SET: CODE ALL", "SET: MINIMUM WORDS = 5",
+ * "SET: CONVERT AGENT = TRUE", "COMMA: MIN = 2 MAX = 8", "DEFAULT: SOURCE
+ * [X] PRIOR", upper case; several in one OPTION record too) applied to s. */
+void dyad_coder_tabari_option(struct dyad_coder_settings *s, const char *text);
+/* A PETRARCH [Options] key ("comma_min", "Options.require_dyad") applied to s. */
+void dyad_coder_petr_option(struct dyad_coder_settings *s, const char *key, const char *value);
+/* Every coder option of d->options (.options SET:/COMMA:/DEFAULT:,
+ * PETR_config.ini [Options]) applied to s; returns how many were read. */
+int dyad_coder_dict_settings(const struct dyad_dict *d, struct dyad_coder_settings *s);
+void dyad_coder_settings_apply(struct dyad_coder *c, const struct dyad_coder_settings *s);
 
 /* Compile every pattern of c->d; returns DYAD_OK or DYAD_ENOMEM. */
 int dyad_coder_compile(struct dyad_coder *c);

@@ -8,7 +8,7 @@
 #include <libxml/xmlreader.h>
 
 #include "buf.h"
-#include "coder.h"
+#include "coder_int.h"
 #include "segment.h"
 
 /* One record being checked. */
@@ -28,11 +28,7 @@ struct vrun {
 	dyad_validate_fail_fn *fn;
 	void *ctx;
 	struct dyad_validate_result *r;
-	unsigned opts;
-	struct dyad_coder_commas cm;
-	char defsrc[24], deftgt[24];
-	int prior, after;
-	unsigned min_words;
+	struct dyad_coder_settings set;  /* TABARI defaults, then the suite's options */
 	char story[64];           /* "FRWD-001" of "FRWD-001-002": records of one story */
 };
 
@@ -102,10 +98,7 @@ static int check_record(struct vrun *vr, struct vrec *rec, struct dyad_err *err)
 	if (!story[0] || strcmp(story, vr->story))
 		dyad_coder_article(vr->c, rec->date);
 	memcpy(vr->story, story, sizeof story);
-	dyad_coder_options(vr->c, vr->opts);
-	dyad_coder_commas(vr->c, &vr->cm);
-	dyad_coder_min_words(vr->c, vr->min_words);
-	dyad_coder_defaults(vr->c, vr->defsrc, vr->prior, vr->deftgt, vr->after);
+	dyad_coder_settings_apply(vr->c, &vr->set);
 	vr->ev.n = 0;
 	for (size_t i = 0; i < ns && !rc; i++)
 		rc = dyad_coder_sentence(vr->c, text + ss[i].off, ss[i].len, (uint32_t)i, &vr->ev, err);
@@ -156,48 +149,6 @@ static char *trim(char *s)
 }
 
 /* "{ ARN / GON / 064 }" (after '{'): adds to the record's expectations. */
-/* "MIN = 4 MAX = 6 EMIN = 3 ..." or "OFF" of a TABARI COMMA: option. */
-static void comma_option(struct dyad_coder_commas *cm, const char *s)
-{
-	static const char *const keys[] = {"BMIN", "BMAX", "EMIN", "EMAX", "MIN", "MAX"};
-	if (strstr(s, "OFF")) {
-		memset(cm, 0, sizeof *cm);
-		return;
-	}
-	int *field[] = {&cm->bmin, &cm->bmax, &cm->emin, &cm->emax, &cm->min, &cm->max};
-	for (const char *p = s; *p; p++) {
-		if (p > s && isalpha((unsigned char)p[-1]))
-			continue;
-		for (size_t k = 0; k < 6; k++) {
-			size_t l = strlen(keys[k]);
-			if (strncmp(p, keys[k], l) || isalpha((unsigned char)p[l]))
-				continue;
-			const char *q = p + l;
-			while (*q == ' ' || *q == '=')
-				q++;
-			*field[k] = atoi(q);
-			break;
-		}
-	}
-}
-
-/* "SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER" or "OFF". */
-static void default_option(struct vrun *vr, const char *s)
-{
-	vr->defsrc[0] = vr->deftgt[0] = '\0';
-	vr->prior = vr->after = 0;
-	if (strstr(s, "OFF"))
-		return;
-	const char *src = strstr(s, "SOURCE"), *tgt = strstr(s, "TARGET");
-	const char *b;
-	if (src && (b = strchr(src, '[')))
-		sscanf(b + 1, "%23[^] ]", vr->defsrc);
-	if (tgt && (b = strchr(tgt, '[')))
-		sscanf(b + 1, "%23[^] ]", vr->deftgt);
-	vr->prior = strstr(s, "PRIOR") != NULL;
-	vr->after = strstr(s, "AFTER") != NULL;
-}
-
 static int tabari_expect(struct vrun *vr, struct vrec *rec, char *p)
 {
 	char *close = strchr(p, '}');
@@ -208,24 +159,7 @@ static int tabari_expect(struct vrun *vr, struct vrec *rec, char *p)
 	*close = '\0';
 	char *body = trim(p);
 	if (!strncmp(body, "OPTION", 6)) {
-		char *df = strstr(body, "DEFAULT:");
-		if (df)
-			default_option(vr, df + 8);
-		char *cmo = strstr(body, "COMMA:");
-		if (cmo)
-			comma_option(&vr->cm, cmo + 6);
-		const char *mw = strstr(body, "MINIMUM WORDS");
-		if (mw && strchr(mw, '='))
-			vr->min_words = (unsigned)atoi(strchr(mw, '=') + 1);
-		if (strstr(body, "CODE BY SENTENCE"))
-			vr->opts = (vr->opts & ~(unsigned)DYAD_CODER_ALL) | DYAD_CODER_BY_SENTENCE;
-		if (strstr(body, "CODE ALL"))
-			vr->opts = (vr->opts & ~(unsigned)DYAD_CODER_BY_SENTENCE) | DYAD_CODER_ALL;
-		if (strstr(body, "CODE BY CLAUSE"))
-			vr->opts &= ~(unsigned)(DYAD_CODER_ALL | DYAD_CODER_BY_SENTENCE);
-		if (strstr(body, "CONVERT AGENT"))
-			vr->opts = strstr(body, "TRUE") ? vr->opts | DYAD_CODER_CONVERT_AGENT
-							: vr->opts & ~(unsigned)DYAD_CODER_CONVERT_AGENT;
+		dyad_coder_tabari_option(&vr->set, body);
 		return 0;
 	}
 	if (!strcmp(body, "+++"))
@@ -316,24 +250,6 @@ static char *xattr(xmlTextReaderPtr x, const char *name)
 	return (char *)xmlTextReaderGetAttribute(x, (const xmlChar *)name);
 }
 
-/* A PETRARCH <Config option= value=> between records. */
-static void petr_config(struct vrun *vr, const char *o, const char *v)
-{
-	static const char *const keys[] = {"comma_min", "comma_max", "comma_emin",
-					   "comma_emax", "comma_bmin", "comma_bmax"};
-	int *field[] = {&vr->cm.min, &vr->cm.max, &vr->cm.emin,
-			&vr->cm.emax, &vr->cm.bmin, &vr->cm.bmax};
-	for (size_t k = 0; k < 6; k++)
-		if (!strcmp(o, keys[k]))
-			*field[k] = atoi(v);
-	if (!strcmp(o, "require_dyad")) {
-		if (v[0] == 'f' || v[0] == 'F')
-			vr->opts |= DYAD_CODER_NO_DYAD;
-		else
-			vr->opts &= ~(unsigned)DYAD_CODER_NO_DYAD;
-	}
-}
-
 /* PETRARCH XML: <Environment> names the dictionaries, then <Sentence>s. */
 static int run_petrarch(struct vrun *vr, const char *path, const char *dict, struct dyad_err *err)
 {
@@ -357,7 +273,7 @@ static int run_petrarch(struct vrun *vr, const char *path, const char *dict, str
 		} else if (type == XML_READER_TYPE_ELEMENT && !strcmp(name, "Config")) {
 			char *o = xattr(x, "option"), *v = xattr(x, "value");
 			if (o && v)
-				petr_config(vr, o, v);
+				dyad_coder_petr_option(&vr->set, o, v);
 			xmlFree(o);
 			xmlFree(v);
 		} else if (type == XML_READER_TYPE_ELEMENT && !strcmp(name, "Sentence")) {
@@ -432,8 +348,8 @@ int dyad_validate_run(const char *file, const char *dict, dyad_validate_fail_fn 
 		      struct dyad_validate_result *r, struct dyad_err *err)
 {
 	memset(r, 0, sizeof *r);
-	struct vrun vr = {.fn = fn, .ctx = ctx, .r = r, .cm = {2, 10, 2, 10, 0, 0},
-			   .min_words = 8};
+	struct vrun vr = {.fn = fn, .ctx = ctx, .r = r};
+	dyad_coder_settings_init(&vr.set, 8); /* TABARI's MINIMUM WORDS */
 	dyad_dict_init(&vr.d);
 	size_t n = strlen(file);
 	int xml = n > 4 && !strcmp(file + n - 4, ".xml");
@@ -442,6 +358,8 @@ int dyad_validate_run(const char *file, const char *dict, dyad_validate_fail_fn 
 		rc = dyad_dict_load(&vr.d, dict, err);
 	else if (!xml)
 		rc = dyad_dict_load_file(&vr.d, file, DYAD_DF_TABARI_PROJECT, err);
+	if (!rc)
+		dyad_coder_dict_settings(&vr.d, &vr.set); /* the .options file's, or the config's */
 	if (!rc && !xml)
 		rc = dyad_coder_new(&vr.d, &vr.c, err);
 	if (!rc && xml) {

@@ -1451,7 +1451,7 @@ void dyad_dict_release(struct dyad_dict *d)
 	}
 	struct dyad_vec *v[] = { &d->actors, &d->codes, &d->agents, &d->blocks, &d->patterns,
 				 &d->verbs, &d->synsets, &d->synphr, &d->issues, &d->times,
-				 &d->options, &d->transforms, &d->files, &d->diags };
+				 &d->places, &d->options, &d->transforms, &d->files, &d->diags };
 	for (size_t i = 0; i < DYAD_ARRAY_LEN(v); i++)
 		vec_free(v[i]);
 	map_free(&d->synmap);

@@ -82,6 +82,7 @@ enum dyad_dict_kind {
 	DYAD_DK_TIME,        /* id: index in d->times (TABARI <TIME>) */
 	DYAD_DK_NOUN,        /* TABARI <NOUN>: id 0 */
 	DYAD_DK_ADJ,         /* TABARI <ADJECTIVE>: id 0 */
+	DYAD_DK_PLACE,       /* dyad places and capitals: id: index in d->places */
 	DYAD_DK_COUNT
 };
 
@@ -194,6 +195,7 @@ struct dyad_dict {
 	struct dyad_vec synphr;     /* struct dyad_dict_phrase */
 	struct dyad_vec issues;     /* struct dyad_dict_issue */
 	struct dyad_vec times;      /* const char * codes of <TIME> phrases */
+	struct dyad_vec places;     /* const char *: country code of each place ("AFG") */
 	struct dyad_vec options;    /* struct dyad_dict_option */
 	struct dyad_vec transforms; /* const char *: PETRARCH-2 "~ a (b . X) SAY = a b 112" lines, raw */
 	struct dyad_vec files;      /* const char *: paths read */

@@ -12,7 +12,7 @@
 
 #define MAX_WORD 64
 
-enum blk { B_NONE = 0, B_ACTOR, B_AGENT, B_VERB };
+enum blk { B_NONE = 0, B_ACTOR, B_AGENT, B_VERB, B_PLACE };
 
 struct rd {
 	struct dyad_dict *d;
@@ -23,6 +23,7 @@ struct rd {
 	int32_t actor;          /* current actor */
 	uint32_t agent;         /* current agent */
 	int32_t block;          /* current verb block */
+	uint32_t place;         /* current place */
 	char cc[16];            /* code of the current country */
 };
 
@@ -514,6 +515,19 @@ static void pattern_field(struct rd *r, const char *s, size_t n)
 
 /* ---- Lines ---------------------------------------------------------------- */
 
+/* A place of country code[0..cl) (a "place" block, a capital): its
+ * index in d->places, or -1 when memory is out. */
+static int32_t new_place(struct rd *r, const char *code, size_t cl)
+{
+	const char **p = dyad_vec_push(&r->d->places, sizeof(*p));
+	if (!p) {
+		r->d->oom = 1;
+		return -1;
+	}
+	*p = dyad_dict_strdup(r->d, code, cl);
+	return (int32_t)(r->d->places.n - 1);
+}
+
 static void header(struct rd *r, const char *s, size_t n)
 {
 	const char *kw, *code;
@@ -525,7 +539,8 @@ static void header(struct rd *r, const char *s, size_t n)
 	bool person = is_word(kw, kl, "person");
 	bool actor = person || is_word(kw, kl, "country") || is_word(kw, kl, "igo") ||
 		     is_word(kw, kl, "group") || is_word(kw, kl, "actor");
-	if (!actor && !is_word(kw, kl, "agent") && !is_word(kw, kl, "verb")) {
+	bool place = is_word(kw, kl, "place");
+	if (!actor && !place && !is_word(kw, kl, "agent") && !is_word(kw, kl, "verb")) {
 		err(r, "unknown block '%.*s': skipped to the next block", kw, kl);
 		return;
 	}
@@ -539,7 +554,14 @@ static void header(struct rd *r, const char *s, size_t n)
 		err(r, "block '%.*s' without a name: skipped to the next block", kw, kl);
 		return;
 	}
-	if (actor) {
+	if (place) {
+		int32_t p = new_place(r, code, cl);
+		if (p < 0)
+			return;
+		r->place = (uint32_t)p;
+		r->blk = B_PLACE;
+		add_phrase(r, DYAD_DK_PLACE, s, n, r->place);
+	} else if (actor) {
 		r->actor = new_actor(r, s, n);
 		if (r->actor < 0)
 			return;
@@ -594,14 +616,22 @@ static void field(struct rd *r, const char *s, size_t n)
 		} else if (is_word(kw, kl, "role")) {
 			code_field(r, s, n, true);
 		} else if (r->country && is_word(kw, kl, "capital")) {
-			for (size_t i = 0; next_item(s, n, &i, &it, &il);)
+			for (size_t i = 0; next_item(s, n, &i, &it, &il);) {
 				country_part(r, it, il, "GOV", 3);
+				int32_t p = new_place(r, r->cc, strlen(r->cc));
+				if (p >= 0)  /* a capital is also a place ("in Kabul") */
+					add_phrase(r, DYAD_DK_PLACE, it, il, (uint32_t)p);
+			}
 		} else if (r->country && is_word(kw, kl, "institution")) {
 			for (size_t i = 0; next_item(s, n, &i, &it, &il);)
 				country_part(r, it, il, "", 0);
 		} else {
 			ok = false;
 		}
+	} else if (r->blk == B_PLACE && is_word(kw, kl, "names")) {
+		ok = true;
+		for (size_t i = 0; next_item(s, n, &i, &it, &il);)
+			add_phrase(r, DYAD_DK_PLACE, it, il, r->place);
 	} else if (r->blk == B_AGENT && is_word(kw, kl, "words")) {
 		ok = true;
 		for (size_t i = 0; next_item(s, n, &i, &it, &il);)
@@ -677,7 +707,7 @@ static int read_one(struct dyad_dict *d, const char *path)
 static bool looks_dyad(const char *path)
 {
 	static const char *const kw[] = { "country ", "igo ", "group ", "actor ", "person ",
-					  "agent ", "verb " };
+					  "agent ", "verb ", "place " };
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return true;  /* let the reader report it */

@@ -108,7 +108,8 @@ int dyad_dict_tabari_project(struct dyad_dict *d, const char *path)
 int dyad_dict_tabari_options(struct dyad_dict *d, const char *path)
 {
 	static const char *const known[] = { "COMPLEX", "SET", "OUTPUT", "LABEL", "FORWARD",
-					     "DELETE", "SKIP", "CONVERT", "ISSUES" };
+					     "DELETE", "SKIP", "CONVERT", "ISSUES", "COMMA",
+					     "DEFAULT" };
 	struct dyad_dict_reader r;
 	int rc = dyad_dict_reader_open(&r, d, path);
 	if (rc != DYAD_OK)

@@ -8,6 +8,7 @@
 
 #include "cameo.h"
 #include "dict_builtin.h"
+#include "quote.h"
 #include "store.h"
 
 #define RECODE_BATCH 256 /* articles per transaction */
@@ -60,9 +61,17 @@ int32_t dyad_events_ymd(const char *iso)
 }
 
 int dyad_events_code(struct dyad_coder *c, const char *text, const struct dyad_sentence *sent,
-		     size_t n, int32_t date, struct dyad_events *out, struct dyad_err *err)
+		     size_t n, int32_t date, const struct dyad_people *people,
+		     struct dyad_events *out, struct dyad_err *err)
 {
 	dyad_coder_article(c, date);
+	for (size_t i = 0; people && i < people->n; i++) {
+		const struct dyad_person *p = &people->p[i];
+		/* a bad code from a dictionary is no reason to lose the article */
+		if (p->actor[0] && p->kind == 0 &&
+		    dyad_coder_person(c, p->name, strlen(p->name), p->actor) == DYAD_ENOMEM)
+			return dyad_error(err, DYAD_ENOMEM, "out of memory");
+	}
 	for (size_t i = 0; i < n; i++) {
 		int rc = dyad_coder_sentence(c, text + sent[i].off, sent[i].len, (uint32_t)i, out, err);
 		if (rc)
@@ -104,7 +113,7 @@ json_t *dyad_event_json(const struct dyad_event *e, const char *s, size_t slen)
 	json_object_set_new(o, "negated", json_integer(e->negated));
 	json_object_set_new(o, "verb_text", span_json(s, slen, e->verb_off, e->verb_len));
 	json_object_set_new(o, "issues", e->issues[0] ? json_string(e->issues) : json_null());
-	json_object_set_new(o, "location", json_null());
+	json_object_set_new(o, "location", e->location[0] ? json_string(e->location) : json_null());
 	return o;
 }
 
@@ -112,12 +121,16 @@ json_t *dyad_event_json(const struct dyad_event *e, const char *s, size_t slen)
 
 struct recode {
 	struct dyad_db *db;
+	const struct dyad_dict *dict;
 	struct dyad_coder *coder;
 	struct dyad_recode_stats *st;
-	sqlite3_stmt *articles, *sentences, *del;
+	sqlite3_stmt *articles, *sentences;
+	sqlite3_stmt *del[3];  /* the events, people and quotes of an article */
 	struct dyad_sentence *sent;
 	size_t cap;
 	struct dyad_events ev;
+	struct dyad_people people;
+	struct dyad_quotes quotes;
 };
 
 /* Read the sentences of article row into r->sent; *n their count. */
@@ -149,7 +162,9 @@ static int read_sentences(struct recode *r, sqlite3_int64 row, size_t *n, struct
 	return rc == SQLITE_DONE ? DYAD_OK : dyad_store_error(r->db, err, "reading sentences");
 }
 
-/* Code one article again: its old events go, its new ones are stored. */
+/* Code one article again: its old events, people and quotations go (the
+ * people's actor codes come from the dictionary, and the quotations'
+ * speakers from the people), the new ones are stored. */
 static int recode_article(struct recode *r, sqlite3_int64 row, const char *published,
 			  const char *text, size_t tlen, struct dyad_err *err)
 {
@@ -161,16 +176,23 @@ static int recode_article(struct recode *r, sqlite3_int64 row, const char *publi
 		if (r->sent[i].off > tlen || r->sent[i].len > tlen - r->sent[i].off)
 			return dyad_error(err, DYAD_EDB, "%s: article %lld: sentence %zu is "
 					  "outside the text", r->db->path, (long long)row, i);
-	sqlite3_bind_int64(r->del, 1, row);
-	rc = sqlite3_step(r->del);
-	sqlite3_reset(r->del);
-	if (rc != SQLITE_DONE)
-		return dyad_store_error(r->db, err, "deleting events");
-	r->st->removed += (uint64_t)sqlite3_changes(r->db->h);
+	for (int i = 0; i < 3; i++) {
+		sqlite3_bind_int64(r->del[i], 1, row);
+		rc = sqlite3_step(r->del[i]);
+		sqlite3_reset(r->del[i]);
+		if (rc != SQLITE_DONE)
+			return dyad_store_error(r->db, err, "deleting events");
+		if (i == 0)
+			r->st->removed += (uint64_t)sqlite3_changes(r->db->h);
+	}
 	r->ev.n = 0;
-	if ((rc = dyad_events_code(r->coder, text, r->sent, n, dyad_events_ymd(published), &r->ev,
-				   err)) ||
-	    (rc = dyad_store_events(r->db, row, text, r->sent, n, &r->ev, err)))
+	int32_t ymd = dyad_events_ymd(published);
+	if ((rc = dyad_people_find_at(text, r->sent, n, r->dict, ymd, &r->people, err)) ||
+	    (rc = dyad_events_code(r->coder, text, r->sent, n, ymd, &r->people, &r->ev, err)) ||
+	    (rc = dyad_quotes_find(text, r->sent, n, &r->people, &r->quotes, err)) ||
+	    (rc = dyad_store_events(r->db, row, text, r->sent, n, &r->ev, err)) ||
+	    (rc = dyad_store_people(r->db, row, text, &r->people, err)) ||
+	    (rc = dyad_store_quotes(r->db, row, text, &r->quotes, err)))
 		return rc;
 	r->st->articles++;
 	r->st->sentences += n;
@@ -226,14 +248,16 @@ int dyad_recode(struct dyad_db *db, const char *dict, dyad_diag_fn *on_diag, voi
 	if (rc)
 		return rc;
 	dyad_events_diags(&d, on_diag, ud);
-	struct recode r = {.db = db, .st = st};
+	struct recode r = {.db = db, .dict = &d, .st = st};
 	if ((rc = dyad_coder_new(&d, &r.coder, err)))
 		goto out;
 	if (sqlite3_prepare_v2(db->h, "SELECT rowid, published, text FROM articles "
 			       "WHERE rowid > ? ORDER BY rowid LIMIT ?", -1, &r.articles, NULL) ||
 	    sqlite3_prepare_v2(db->h, "SELECT start, length, paragraph FROM sentences "
 			       "WHERE article = ? ORDER BY idx", -1, &r.sentences, NULL) ||
-	    sqlite3_prepare_v2(db->h, "DELETE FROM events WHERE article = ?", -1, &r.del, NULL)) {
+	    sqlite3_prepare_v2(db->h, "DELETE FROM events WHERE article = ?", -1, &r.del[0], NULL) ||
+	    sqlite3_prepare_v2(db->h, "DELETE FROM people WHERE article = ?", -1, &r.del[1], NULL) ||
+	    sqlite3_prepare_v2(db->h, "DELETE FROM quotes WHERE article = ?", -1, &r.del[2], NULL)) {
 		rc = dyad_store_error(db, err, "preparing a statement");
 		goto out;
 	}
@@ -248,9 +272,12 @@ int dyad_recode(struct dyad_db *db, const char *dict, dyad_diag_fn *on_diag, voi
 out:
 	sqlite3_finalize(r.articles);
 	sqlite3_finalize(r.sentences);
-	sqlite3_finalize(r.del);
+	for (int i = 0; i < 3; i++)
+		sqlite3_finalize(r.del[i]);
 	free(r.sent);
 	dyad_events_release(&r.ev);
+	dyad_people_release(&r.people);
+	dyad_quotes_release(&r.quotes);
 	dyad_coder_free(r.coder);
 	dyad_dict_release(&d);
 	return rc;

@@ -6,6 +6,7 @@
 #include <jansson.h>
 
 #include "coder.h"
+#include "people.h"
 #include "segment.h"
 
 /* Initialise d and load the dictionary at path (a folder of dyad files, a
@@ -23,10 +24,13 @@ void dyad_events_diags(const struct dyad_dict *d, dyad_diag_fn *fn, void *ud);
 int32_t dyad_events_ymd(const char *iso);
 
 /* Code one article: text with its sentences sent[0..n), dated date
- * (yyyymmdd or 0), every sentence in order; events are appended to out.
+ * (yyyymmdd or 0), every sentence in order; the people found in it (may be
+ * NULL; dyad_people_find_at) are actors of this article, so that "Mendez"
+ * and "she" code with Mendez's actor code. Events are appended to out.
  * Returns DYAD_OK or DYAD_ENOMEM. */
 int dyad_events_code(struct dyad_coder *c, const char *text, const struct dyad_sentence *sent,
-		     size_t n, int32_t date, struct dyad_events *out, struct dyad_err *err);
+		     size_t n, int32_t date, const struct dyad_people *people,
+		     struct dyad_events *out, struct dyad_err *err);
 
 /* Event e, from sentence s[0..slen), as a new JSON object with the fields
  * of the events export (sentence_index, sentence, date, source,

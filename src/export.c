@@ -27,6 +27,25 @@ static const struct table tables[] = {
 	 "JOIN articles a ON a.rowid = e.article "
 	 "LEFT JOIN sentence_text s ON s.article = e.article AND s.idx = e.sentence_index "
 	 "ORDER BY e.rowid"},
+	{"quotes",
+	 "SELECT a.id AS article_id, q.sentence_index, q.start, q.end, q.direct, "
+	 "CAST(substr(CAST(a.text AS BLOB), q.byte_start + 1, q.byte_length) AS TEXT) AS text, "
+	 "q.speaker, q.speaker_text, q.speaker_role, q.speaker_actor, q.verb, a.published, "
+	 "a.outlet FROM quotes q JOIN articles a ON a.rowid = q.article ORDER BY q.rowid"},
+	{"people",
+	 "SELECT a.id AS article_id, p.idx AS person, p.name, p.name_key, p.title, p.role, "
+	 "p.nationality, p.actor, p.gender, p.mentions, a.published, a.outlet "
+	 "FROM people p JOIN articles a ON a.rowid = p.article ORDER BY p.article, p.idx"},
+	{"copies",
+	 "SELECT c.id AS article_id, o.id AS original_id, k.similarity, c.outlet, "
+	 "o.outlet AS original_outlet, c.published, o.published AS original_published "
+	 "FROM copies k JOIN articles c ON c.rowid = k.article "
+	 "JOIN articles o ON o.rowid = k.original ORDER BY k.original, k.article"},
+	{"stories",
+	 "SELECT s.rowid AS story, s.first_date, s.last_date, s.title, a.id AS lead_id, "
+	 "s.articles, s.outlets, (SELECT group_concat(x.id, ' ') FROM story_articles m "
+	 "JOIN articles x ON x.rowid = m.article WHERE m.story = s.rowid) AS article_ids "
+	 "FROM stories s LEFT JOIN articles a ON a.rowid = s.lead ORDER BY s.first_date, s.rowid"},
 };
 
 /* ---- GDELT 2.0 Events ---------------------------------------------------- */
@@ -108,9 +127,15 @@ static void gdelt_row(sqlite3_stmt *st, FILE *out)
 		(int)(clen < 2 ? clen : 2), code ? code : "", sqlite3_column_int(st, 7));
 	if (sqlite3_column_type(st, 8) != SQLITE_NULL)
 		fprintf(out, "%.1f", sqlite3_column_double(st, 8));
-	/* NumMentions, NumSources, NumArticles; AvgTone and 24 geography columns blank */
-	fputs("\t1\t1\t1\t", out);
-	for (int i = 0; i < 25; i++)
+	/* NumMentions, NumSources, NumArticles; AvgTone, Actor1Geo and
+	 * Actor2Geo (8 columns each) blank; of ActionGeo only the place's name
+	 * as the sentence gives it (no gazetteer coordinates) */
+	fprintf(out, "\t%lld\t%lld\t%lld\t", (long long)sqlite3_column_int64(st, 12),
+		(long long)sqlite3_column_int64(st, 13), (long long)sqlite3_column_int64(st, 14));
+	for (int i = 0; i < 18; i++)
+		fputc('\t', out);
+	tsv_field(out, (const char *)sqlite3_column_text(st, 15));
+	for (int i = 0; i < 7; i++)
 		fputc('\t', out);
 	for (const char *p = added; p && *p; p++)  /* YYYYMMDDHHMMSS of the ISO time */
 		if (*p >= '0' && *p <= '9')
@@ -137,12 +162,25 @@ static int end_export(struct dyad_db *db, sqlite3_stmt *st, int rc, FILE *out,
 static int export_gdelt(struct dyad_db *db, FILE *out, struct dyad_err *err)
 {
 	sqlite3_stmt *st;
+	/* An event is one row per story: the same actors and code in the
+	 * articles of one story (copies included) are mentions of one event,
+	 * counted as GDELT's NumMentions, NumSources (outlets), NumArticles.
+	 * An article in no story is a story of its own. */
 	if (sqlite3_prepare_v2(db->h,
+			       "WITH ev AS (SELECT e.rowid AS id, e.article, e.source, e.target, "
+			       "e.code, coalesce(m.story, -e.article) AS story, "
+			       "coalesce(a.outlet, a.url, a.id) AS outlet FROM events e "
+			       "JOIN articles a ON a.rowid = e.article "
+			       "LEFT JOIN story_articles m ON m.article = e.article WHERE e.negated = 0), "
+			       "g AS (SELECT min(id) AS id, count(*) AS mentions, count(DISTINCT outlet) "
+			       "AS sources, count(DISTINCT article) AS articles FROM ev "
+			       "GROUP BY story, source, target, code) "
 			       "SELECT e.rowid, e.date, e.source, e.source_text, e.target, "
 			       "e.target_text, e.code, e.quad, e.goldstein, s.paragraph, a.url, "
-			       "a.ingested_at FROM events e JOIN articles a ON a.rowid = e.article "
+			       "a.ingested_at, g.mentions, g.sources, g.articles, e.location FROM g "
+			       "JOIN events e ON e.rowid = g.id JOIN articles a ON a.rowid = e.article "
 			       "LEFT JOIN sentences s ON s.article = e.article AND s.idx = "
-			       "e.sentence_index WHERE e.negated = 0 ORDER BY e.rowid",
+			       "e.sentence_index ORDER BY e.rowid",
 			       -1, &st, NULL) != SQLITE_OK)
 		return dyad_store_error(db, err, "reading");
 	int rc;
@@ -209,7 +247,8 @@ int dyad_export(struct dyad_db *db, const char *table, enum dyad_format format, 
 		if (strcmp(tables[i].name, table) == 0)
 			t = &tables[i];
 	if (!t)
-		return dyad_error(err, DYAD_EINVAL, "unknown table '%s' (articles, sentences, events)",
+		return dyad_error(err, DYAD_EINVAL, "unknown table '%s' (articles, sentences, "
+				  "events, quotes, people, copies, stories)",
 				  table);
 	if (format == DYAD_FORMAT_GDELT) {
 		if (strcmp(table, "events") != 0)

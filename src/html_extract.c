@@ -229,9 +229,6 @@ static void init_once(void)
 	json_object_seed(0);
 }
 
-/* See html_extract.h. On DYAD_EEMPTY x keeps the metadata that was found
- * (title, date...) with text NULL; the caller releases x whatever the result.
- * Safe to call from several threads at once. */
 /* A meta row the page set above the story inside its container ("South
  * Asia Desk Published October 22, 2015 4 min read") may reach the body as
  * its first paragraph: drop up to three leading paragraphs that the line
@@ -248,68 +245,9 @@ static void drop_leading_clutter(char *text)
 	}
 }
 
-/* Case-insensitive search of the ASCII needle (lower case) in s[0..n). */
-static const char *find_ci(const char *s, size_t n, const char *needle)
-{
-	size_t m = strlen(needle);
-	for (const char *p = s; (size_t)(s + n - p) >= m; p++) {
-		p = memchr(p, '<', (size_t)(s + n - p));
-		if (!p || (size_t)(s + n - p) < m)
-			return NULL;
-		if (strncasecmp(p, needle, m) == 0)
-			return p;
-	}
-	return NULL;
-}
-
-/* News pages carry most of their bytes in scripts and style sheets, which
- * libxml2 reads a character at a time and the extractors never look at,
- * except JSON-LD and scripts that hold publication dates. Copy html[0..n)
- * into out without the bodies of the other <script> and <style> elements;
- * returns false (out untouched) when there is nothing to drop. The HTML
- * tokenizer ends such an element at the first "</script" or "</style" too,
- * so the tree is the same but for the dropped text. */
-static bool drop_scripts(const char *html, size_t n, struct dyad_buf *out)
-{
-	const char *p = html, *end = html + n;
-	bool any = false;
-	for (;;) {
-		const char *a = find_ci(p, (size_t)(end - p), "<script");
-		const char *b = find_ci(p, (size_t)(end - p), "<style");
-		const char *t = a && (!b || a < b) ? a : b;
-		if (!t)
-			break;
-		bool script = t == a;
-		const char *gt = memchr(t, '>', (size_t)(end - t));
-		if (!gt)
-			break;
-		const char *close = find_ci(gt, (size_t)(end - gt), script ? "</script" : "</style");
-		if (!close)
-			break;
-		size_t tag = (size_t)(gt - t), body = (size_t)(close - gt - 1);
-		bool keep = body < 256 ||
-			    (script && (memmem(t, tag, "json", 4) || memmem(gt, body, "ublish", 6) ||
-					memmem(gt, body, "pubDate", 7) || memmem(gt, body, "first-publication", 17)));
-		if (!keep) {
-			if (dyad_buf_add(out, p, (size_t)(gt + 1 - p)))
-				return false;
-			any = true;
-			p = close;
-		} else {
-			if (dyad_buf_add(out, p, (size_t)(close - p)))
-				return false;
-			p = close;
-		}
-		/* step past "</script" so that the search goes on after it */
-		if (dyad_buf_add(out, p, 2))
-			return false;
-		p += 2;
-	}
-	if (!any)
-		return false;
-	return dyad_buf_add(out, p, (size_t)(end - p)) == DYAD_OK;
-}
-
+/* See html_extract.h. On DYAD_EEMPTY x keeps the metadata that was found
+ * (title, date...) with text NULL; the caller releases x whatever the result.
+ * Safe to call from several threads at once. */
 int dyad_html_extract(const char *html, size_t n, const struct dyad_extract_hints *hints,
 		      struct dyad_extract *x, struct dyad_err *err)
 {
@@ -329,15 +267,20 @@ int dyad_html_extract(const char *html, size_t n, const struct dyad_extract_hint
 	xmlGenericErrorFunc old = xmlGenericError;
 	void *oldctx = xmlGenericErrorContext;
 	xmlSetGenericErrorFunc(NULL, silent);
-	struct dyad_buf lean = DYAD_BUF_INIT;
-	if (drop_scripts(html, n, &lean)) {
+	struct dyad_buf lean = DYAD_BUF_INIT, leaner = DYAD_BUF_INIT;
+	if (dyad_html_drop_scripts(html, n, &lean)) {
 		html = lean.data;
 		n = lean.len;
 	}
-	htmlDocPtr doc = htmlReadMemory(html, (int)n, hints->url,
-					pick_encoding(html, n, hints->charset), opts);
+	const char *enc = pick_encoding(html, n, hints->charset);
+	if (dyad_html_drop_attrs(html, n, &leaner)) {
+		html = leaner.data;
+		n = leaner.len;
+	}
+	htmlDocPtr doc = htmlReadMemory(html, (int)n, hints->url, enc, opts);
 	if (!doc && hints->charset)
 		doc = htmlReadMemory(html, (int)n, hints->url, NULL, opts);
+	dyad_buf_release(&leaner);
 	dyad_buf_release(&lean);
 	xmlSetGenericErrorFunc(oldctx, old);
 	if (!doc || !xmlDocGetRootElement(doc)) {

@@ -59,5 +59,32 @@ int dyad_html_meta(xmlDoc *doc, const struct dyad_extract_hints *hints,
  * found). Returns DYAD_OK or DYAD_ENOMEM. */
 int dyad_html_body(xmlDoc *doc, char **text);
 
+/* The data-* attributes that may hold a publication date (lower case,
+ * NULL-terminated); html_meta.c reads them and dyad_html_drop_attrs keeps
+ * them. */
+extern const char *const dyad_html_date_attrs[];
+
+/* Append to out the parts of the script text s[0..n) where a script
+ * other than JSON-LD is searched for publication dates (html_meta.c), one
+ * per line: the same search in them finds the same dates. Returns DYAD_OK
+ * or DYAD_ENOMEM. */
+int dyad_html_script_dates(const char *s, size_t n, struct dyad_buf *out);
+
+/* Append to out the page html[0..n) without the bodies of long <script> and
+ * <style> elements that hold no dates (libxml2 reads them a character at a
+ * time, the extractors never). Returns true when something was dropped;
+ * false (out holds at most a partial copy to release) when nothing was or
+ * memory ran out: parse the page as it is. */
+bool dyad_html_drop_scripts(const char *html, size_t n, struct dyad_buf *out);
+
+/* Append to out the page html[0..n) without the attributes no extractor
+ * reads (src, href but a <link>'s, srcset, data-* but dates, aria-*...) and
+ * with scripts cut to what dyad_html_script_dates keeps,
+ * found the way libxml2's tokenizer finds them, so that the tree it builds
+ * differs only by the attributes left out. Returns false (out as before)
+ * when the page is not plain enough to do it safely (a NUL byte, as in
+ * UTF-16; an escape, as in ISO-2022 encodings) or memory ran out. */
+bool dyad_html_drop_attrs(const char *html, size_t n, struct dyad_buf *out);
+
 
 #endif

@@ -261,20 +261,32 @@ static void on_jsonld(struct meta *m, const xmlNode *n)
 /* Publication dates that page scripts keep in JSON-like state
  * ("datePublished":"2020-01-02T..."): weaker than JSON-LD, they may
  * describe other items than the page's own article. */
+static const char *const script_keys[] = {
+	"\"datePublished\"", "\"published_at\"", "\"publishedDate\"",
+	"\"publishDate\"", "\"first-publication\"", "\"date_published\"",
+	"\"publication_date\"", "\"pubDate\"", NULL,
+};
+
+/* Characters between a key and its value, and the most of the value read. */
+static size_t script_value_skip(const char *p, const char *end)
+{
+	const char *q = p;
+	while (q < end && (*q == ' ' || *q == ':' || *q == '"' || *q == '\\'))
+		q++;
+	return (size_t)(q - p);
+}
+#define SCRIPT_VALUE_MAX 40
+
 static void on_script(struct meta *m, const xmlNode *n)
 {
-	static const char *const keys[] = {
-		"\"datePublished\"", "\"published_at\"", "\"publishedDate\"",
-		"\"publishDate\"", "\"first-publication\"", "\"date_published\"",
-		"\"publication_date\"", "\"pubDate\"", NULL,
-	};
+	const char *const *keys = script_keys;
 	const xmlNode *c = n->children;
 	if (!c || !c->content || m->date_areas >= 12)
 		return;
 	const char *s = (const char *)c->content;
 	/* Scripts are long: one strchr pass over the quotes instead of a
 	 * strstr per key. */
-	const char *found[DYAD_ARRAY_LEN(keys)] = {0};
+	const char *found[DYAD_ARRAY_LEN(script_keys)] = {0};
 	for (const char *q = strchr(s, '"'); q; q = strchr(q + 1, '"'))
 		for (size_t k = 0; keys[k]; k++)
 			if (!found[k] && keys[k][1] == q[1] && strncmp(q, keys[k], strlen(keys[k])) == 0)
@@ -284,10 +296,9 @@ static void on_script(struct meta *m, const xmlNode *n)
 		if (!p)
 			continue;
 		p += strlen(keys[k]);
-		while (*p == ' ' || *p == ':' || *p == '"' || *p == '\\')
-			p++;
+		p += script_value_skip(p, p + strlen(p));
 		size_t l = 0;
-		while (l < 40 && p[l] && p[l] != '"' && p[l] != '\\')
+		while (l < SCRIPT_VALUE_MAX && p[l] && p[l] != '"' && p[l] != '\\')
 			l++;
 		struct dyad_date d;
 		if (dyad_date_parse(p, l, &d)) {
@@ -296,6 +307,57 @@ static void on_script(struct meta *m, const xmlNode *n)
 			return;
 		}
 	}
+}
+
+int dyad_html_script_dates(const char *s, size_t n, struct dyad_buf *out)
+{
+	/* The first place of each key, with what on_script reads after it:
+	 * on_script reads nothing else. */
+	const char *end = s + n;
+	const char *from[DYAD_ARRAY_LEN(script_keys)], *to[DYAD_ARRAY_LEN(script_keys)];
+	size_t nk = 0;
+	for (size_t k = 0; script_keys[k]; k++) {
+		size_t kl = strlen(script_keys[k]);
+		const char *f = memmem(s, n, script_keys[k], kl);
+		if (!f)
+			continue;
+		const char *v = f + kl;
+		v += script_value_skip(v, end);
+		size_t rest = (size_t)(end - v);
+		v += rest < SCRIPT_VALUE_MAX ? rest : SCRIPT_VALUE_MAX;
+		/* never end inside a character: stop between two ASCII bytes
+		 * (UTF-8, and the double-byte encodings whose second byte may
+		 * be ASCII) */
+		while (v < end && ((unsigned char)v[0] >= 0x80 || (unsigned char)v[-1] >= 0x80))
+			v++;
+		from[nk] = f;
+		to[nk++] = v;
+	}
+	/* in text order, overlaps merged, a line break between parts (no key
+	 * holds one, so none can form across) */
+	while (nk) {
+		size_t first = 0;
+		for (size_t i = 1; i < nk; i++)
+			if (from[i] < from[first])
+				first = i;
+		const char *a = from[first], *b = to[first];
+		from[first] = from[--nk];
+		to[first] = to[nk];
+		for (size_t i = 0; i < nk;) {
+			if (from[i] <= b) {
+				if (to[i] > b)
+					b = to[i];
+				from[i] = from[--nk];
+				to[i] = to[nk];
+				i = 0;
+			} else {
+				i++;
+			}
+		}
+		if (dyad_buf_add(out, a, (size_t)(b - a)) || (nk && dyad_buf_addc(out, '\n')))
+			return DYAD_ENOMEM;
+	}
+	return DYAD_OK;
 }
 
 /* Lower-cased class and id of an element, with their byte pairs. */
@@ -372,15 +434,17 @@ static bool epoch_date(const char *s, struct dyad_date *d)
 	return true;
 }
 
+const char *const dyad_html_date_attrs[] = {
+	"data-date", "data-datetime", "data-timestamp", "data-time", "data-pubdate",
+	"data-published", "data-publish-date", "data-published-date", "data-created",
+	"data-publication-date", NULL,
+};
+
 /* Dates that scripts keep in data-* attributes (data-published="...",
  * data-timestamp="1445416200"). */
 static void data_attrs(struct meta *m, const xmlNode *n)
 {
-	static const char *const names[] = {
-		"data-date", "data-datetime", "data-timestamp", "data-time", "data-pubdate",
-		"data-published", "data-publish-date", "data-published-date", "data-created",
-		"data-publication-date", NULL,
-	};
+	const char *const *names = dyad_html_date_attrs;
 	for (const xmlAttr *a = n->properties; a; a = a->next) {
 		const char *an = (const char *)a->name;
 		const xmlNode *t = a->children;

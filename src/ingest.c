@@ -16,9 +16,13 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "dups.h"
 #include "events.h"
+#include "people.h"
 #include "queue.h"
+#include "quote.h"
 #include "store.h"
+#include "story.h"
 
 #define BATCH 1024            /* articles per transaction */
 #define PROGRESS_NS 250000000 /* between progress reports */
@@ -28,13 +32,30 @@ struct ingest {
 	const struct dyad_ingest_opts *opts;
 	struct dyad_ingest_stats *st;
 	struct dyad_queue jobs;   /* struct dyad_record * */
-	struct dyad_queue docs;   /* struct dyad_doc * */
+	struct dyad_queue docs;   /* struct job * */
 	pthread_mutex_t lock;     /* guards st and the callbacks */
 	volatile int failed;      /* the writer hit a fatal error */
 	struct dyad_err werr;     /* the writer's fatal error */
 	struct timespec last_progress;
 	struct dyad_dict dict;    /* the event dictionary, shared read-only by the coders */
 };
+
+/* An article on its way from a worker to the writer, with what the later
+ * stages found in it. */
+struct job {
+	struct dyad_doc doc;
+	struct dyad_people people;
+	struct dyad_quotes quotes;
+	struct dyad_sig sig;
+};
+
+static void job_free(struct job *j)
+{
+	dyad_doc_release(&j->doc);
+	dyad_people_release(&j->people);
+	dyad_quotes_release(&j->quotes);
+	free(j);
+}
 
 static void skip(struct ingest *in, int rc, const char *msg)
 {
@@ -70,13 +91,33 @@ static long long thread_ns(void)
 	return t.tv_sec * 1000000000LL + t.tv_nsec;
 }
 
-/* Code the events of doc with c (one coder per worker thread). */
-static int code_doc(struct dyad_coder *c, struct dyad_doc *doc, struct dyad_err *err)
+/* Everything a worker does to an article after extraction: people, events,
+ * quotations, the duplicate signature. */
+static int analyse(struct ingest *in, struct dyad_coder *c, struct job *j, long long *coding,
+		   long long *quoting, struct dyad_err *err)
 {
-	int rc = dyad_events_code(c, doc->a.text, doc->sent, (size_t)doc->a.sentences,
-				  dyad_events_ymd(doc->a.published), &doc->events, err);
-	if (rc)
-		dyad_error(err, rc, "%s: coding events: %s", doc->a.path, dyad_rcstr(rc));
+	struct dyad_doc *doc = &j->doc;
+	size_t nsent = (size_t)doc->a.sentences;
+	long long t0 = thread_ns();
+	int rc = DYAD_OK;
+	int32_t ymd = dyad_events_ymd(doc->a.published);
+	if (!in->opts->no_quotes)
+		rc = dyad_people_find_at(doc->a.text, doc->sent, nsent, &in->dict, ymd, &j->people,
+					 err);
+	long long t1 = thread_ns();
+	if (rc == DYAD_OK)
+		rc = dyad_events_code(c, doc->a.text, doc->sent, nsent, ymd, &j->people,
+				      &doc->events, err);
+	long long t2 = thread_ns();
+	if (rc == DYAD_OK && !in->opts->no_quotes)
+		rc = dyad_quotes_find(doc->a.text, doc->sent, nsent, &j->people, &j->quotes, err);
+	long long t3 = thread_ns();
+	*coding += t2 - t1;
+	*quoting += (t1 - t0) + (t3 - t2);
+	if (rc == DYAD_OK)
+		dyad_sig_compute(doc->a.text, strlen(doc->a.text), &j->sig);
+	else
+		dyad_error(err, rc, "%s: %s", doc->a.path, dyad_rcstr(rc));
 	return rc;
 }
 
@@ -87,47 +128,62 @@ static void *worker(void *arg)
 	struct dyad_coder *coder = NULL;
 	struct dyad_err cerr = {0};
 	int crc = dyad_coder_new(&in->dict, &coder, &cerr);
-	long long coding = 0;
+	long long coding = 0, quoting = 0;
 	while ((rec = dyad_queue_pop(&in->jobs))) {
-		struct dyad_doc *doc = malloc(sizeof *doc);
+		struct job *j = calloc(1, sizeof *j);
 		struct dyad_err err = {0};
-		int rc = doc ? dyad_doc_build(rec, doc, &err)
-			     : dyad_error(&err, DYAD_ENOMEM, "%s: out of memory", rec->path);
-		if (rc == DYAD_OK) {
-			long long t0 = thread_ns();
+		int rc = j ? dyad_doc_build(rec, &j->doc, &err)
+			   : dyad_error(&err, DYAD_ENOMEM, "%s: out of memory", rec->path);
+		bool built = rc == DYAD_OK;
+		if (rc == DYAD_OK)
 			rc = crc ? dyad_error(&err, crc, "%s: %s", rec->path, cerr.msg)
-				 : code_doc(coder, doc, &err);
-			coding += thread_ns() - t0;
-			if (rc)
-				dyad_doc_release(doc);
-		}
+				 : analyse(in, coder, j, &coding, &quoting, &err);
 		dyad_record_release(rec);
 		free(rec);
 		if (rc) {
-			free(doc);
+			if (built)
+				job_free(j);
+			else
+				free(j);
 			skip(in, rc, err.msg);
 			continue;
 		}
-		dyad_queue_push(&in->docs, doc);
+		dyad_queue_push(&in->docs, j);
 	}
 	dyad_coder_free(coder);
 	pthread_mutex_lock(&in->lock);
 	in->st->coding_ns += (uint64_t)coding;
+	in->st->quotes_ns += (uint64_t)quoting;
 	pthread_mutex_unlock(&in->lock);
 	return NULL;
+}
+
+/* Store the article of j with all its rows; *stored tells whether it was
+ * new. Inside the writer's transaction. */
+static int store_job(struct dyad_db *db, struct job *j, bool *stored, struct dyad_err *err)
+{
+	int rc = dyad_store_put(db, &j->doc, stored, err);
+	if (rc || !*stored)
+		return rc;
+	sqlite3_int64 row = db->last_article;
+	const char *text = j->doc.a.text;
+	if ((rc = dyad_store_people(db, row, text, &j->people, err)) ||
+	    (rc = dyad_store_quotes(db, row, text, &j->quotes, err)))
+		return rc;
+	return dyad_store_signature(db, row, &j->sig, err);
 }
 
 static void *writer(void *arg)
 {
 	struct ingest *in = arg;
-	struct dyad_doc *doc;
+	struct job *j;
 	int pending = 0;
-	while ((doc = dyad_queue_pop(&in->docs))) {
+	while ((j = dyad_queue_pop(&in->docs))) {
 		if (!in->failed) {
 			bool stored = false;
 			int rc = pending ? DYAD_OK : dyad_store_begin(in->db, &in->werr);
 			if (rc == DYAD_OK)
-				rc = dyad_store_put(in->db, doc, &stored, &in->werr);
+				rc = store_job(in->db, j, &stored, &in->werr);
 			if (rc == DYAD_OK && ++pending >= BATCH) {
 				rc = dyad_store_commit(in->db, &in->werr);
 				pending = 0;
@@ -140,15 +196,16 @@ static void *writer(void *arg)
 				pthread_mutex_lock(&in->lock);
 				if (stored) {
 					in->st->stored++;
-					in->st->events += doc->events.n;
+					in->st->events += j->doc.events.n;
+					in->st->quotes += j->quotes.n;
+					in->st->people += j->people.n;
 				} else
 					in->st->duplicates++;
 				pthread_mutex_unlock(&in->lock);
 			}
 			progress(in, false);
 		}
-		dyad_doc_release(doc);
-		free(doc);
+		job_free(j);
 	}
 	if (pending && !in->failed && dyad_store_commit(in->db, &in->werr)) {
 		dyad_store_rollback(in->db);
@@ -274,6 +331,25 @@ static void walk(struct ingest *in, const char *path, int depth)
 	free(names);
 }
 
+/* After the articles are in: mark the new ones that copy others and put
+ * them into stories (both incremental). Not stopped by an interrupt: the
+ * stored articles would be left without copies and stories until the next
+ * run. */
+static int find_copies(struct ingest *in, struct dyad_err *err)
+{
+	struct dyad_dups_stats ds = {0};
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	int rc = dyad_dups_update(in->db, false, &ds, err);
+	if (rc == DYAD_OK)
+		rc = dyad_stories_update(in->db, false, &ds, err);
+	in->st->copies = ds.copies;
+	in->st->stories = ds.stories;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	in->st->dups_ns = (uint64_t)((t1.tv_sec - t0.tv_sec) * 1000000000LL + t1.tv_nsec - t0.tv_nsec);
+	return rc;
+}
+
 int dyad_ingest(struct dyad_db *db, const char *const *paths, size_t npaths,
 		const struct dyad_ingest_opts *opts, struct dyad_ingest_stats *st,
 		struct dyad_err *err)
@@ -334,6 +410,8 @@ int dyad_ingest(struct dyad_db *db, const char *const *paths, size_t npaths,
 	progress(&in, true);
 	if (in.failed)
 		rc = dyad_error(err, in.werr.rc ? in.werr.rc : DYAD_EDB, "%s", in.werr.msg);
+	else if (!in.opts->no_dups && st->stored)
+		rc = find_copies(&in, err);
 out:
 	pthread_mutex_destroy(&in.lock);
 	dyad_queue_release(&in.jobs);

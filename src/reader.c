@@ -239,13 +239,21 @@ static int next_document(struct dyad_reader *r, struct dyad_record *rec, struct 
 	if (n > DYAD_RECORD_MAX)
 		return dyad_error(err, DYAD_ETOOBIG, "%s: larger than the %zu MiB limit for one article",
 				  r->path, DYAD_RECORD_MAX >> 20);
-	rec->data = dyad_strndup(r->buf + r->start, n);
 	rec->path = dyad_strdup(r->path);
-	if (!rec->data || !rec->path)
+	if (!rec->path)
 		return dyad_error(err, DYAD_ENOMEM, "%s: out of memory", r->path);
+	/* The window becomes the record (it has room for the NUL): pages are
+	 * big, a copy of each costs more than the slack it saves. */
+	if (!r->buf)
+		return dyad_error(err, DYAD_EEMPTY, "%s: empty file", r->path);
+	if (r->start > 0)
+		memmove(r->buf, r->buf + r->start, n);
+	r->buf[n] = '\0';
+	rec->data = r->buf;
+	r->buf = NULL;
+	r->cap = r->start = r->end = 0;
 	rec->len = n;
 	rec->html = r->kind == DYAD_KIND_HTML;
-	r->start = r->end;
 	return DYAD_OK;
 }
 

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "cameo.h"
+#include "schema_dups.h"
+#include "schema_quotes.h"
 
 /* Each migration takes the schema from version i to i + 1, in one
  * transaction. Append only: a released migration never changes. */
@@ -83,6 +85,15 @@ static const char *const migrations[] = {
 	"CREATE INDEX events_date ON events(date);\n"
 	"CREATE INDEX events_article ON events(article);\n"
 	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;\n",
+	/* 2 -> 3: people and quotations; near-duplicate copies and stories;
+	 * indexes for the queries: a covering dyad index (stats and events
+	 * read no table rows) and one for a target alone */
+	DYAD_SCHEMA_QUOTES_V3 DYAD_SCHEMA_DUPS_V3
+	"DROP INDEX events_dyad;\n"
+	"CREATE INDEX events_dyad_cover ON events(source, target, date, negated, code, quad,\n"
+	"  goldstein, article);\n"
+	"CREATE INDEX events_target ON events(target, source, date);\n"
+	"CREATE INDEX quotes_person ON quotes(person);\n",
 };
 
 _Static_assert(DYAD_ARRAY_LEN(migrations) == DYAD_SCHEMA_VERSION,
@@ -212,7 +223,7 @@ int dyad_db_open(const char *path, int flags, struct dyad_db **out, struct dyad_
 				  "VALUES (?,?,?,?,?)", &db->put_sentence, err)) ||
 		    (rc = prepare(db, "INSERT INTO events(article, sentence_index, date, source, "
 				  "source_text, target, target_text, code, root, quad, goldstein, negated, "
-				  "verb_text, issues) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+				  "verb_text, issues, location) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 				  &db->put_event, err)))
 			goto fail;
 	}
@@ -231,9 +242,25 @@ void dyad_db_close(struct dyad_db *db)
 	sqlite3_finalize(db->put_sentence);
 	sqlite3_finalize(db->has_article);
 	sqlite3_finalize(db->put_event);
+	for (int i = 0; i < DYAD_STMT_MAX; i++)
+		sqlite3_finalize(db->cached[i]);
 	sqlite3_close(db->h);
 	free(db->path);
 	free(db);
+}
+
+sqlite3_stmt *dyad_store_stmt(struct dyad_db *db, enum dyad_stmt_id id, const char *sql,
+			      struct dyad_err *err)
+{
+	sqlite3_stmt *st = db->cached[id];
+	if (!st) {
+		if (prepare(db, sql, &db->cached[id], err))
+			return NULL;
+		return db->cached[id];
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
 }
 
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
@@ -272,6 +299,7 @@ int dyad_store_put(struct dyad_db *db, const struct dyad_doc *doc, bool *stored,
 	if (!*stored)
 		return DYAD_OK;
 	sqlite3_int64 row = sqlite3_last_insert_rowid(db->h);
+	db->last_article = row;
 	st = db->put_sentence;
 	for (int i = 0; i < a->sentences; i++) {
 		const struct dyad_sentence *s = &doc->sent[i];
@@ -338,6 +366,10 @@ int dyad_store_events(struct dyad_db *db, sqlite3_int64 article, const char *tex
 			sqlite3_bind_text(st, 14, e->issues, -1, SQLITE_STATIC);
 		else
 			sqlite3_bind_null(st, 14);
+		if (e->location[0])
+			sqlite3_bind_text(st, 15, e->location, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, 15);
 		int rc = sqlite3_step(st);
 		sqlite3_reset(st);
 		sqlite3_clear_bindings(st);

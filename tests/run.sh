@@ -18,7 +18,7 @@ for f in "$O"/fuzz/fuzz_*; do
 	if out=$("$f" "$@" 2>&1); then pass=$((pass + 1)); echo "ok   $name replay"
 	else fail=$((fail + 1)); failed="$failed $name"; echo "FAIL $name replay"; printf '%s\n' "$out" | tail -n 30; fi
 done
-for t in tests/cli/t[0-9]*.sh; do
+for t in tests/cli/t[0-9]*.sh tests/browser/run.sh; do
 	[ -f "$t" ] || continue
 	out=$(sh "$t" 2>&1); rc=$?
 	if [ $rc -eq 0 ]; then pass=$((pass + 1)); echo "ok   $t";

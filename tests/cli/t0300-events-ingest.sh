@@ -4,7 +4,7 @@
 # events back.
 . tests/cli/lib.sh
 run_dyad 0 ingest --db "$T/db" samples/text samples/html samples/jsonl samples/warc
-expect_grep " events in " "$T/err"
+expect_grep " quotations, " "$T/err"
 n=$(count "$T/db" events)
 [ "$n" -gt 20 ] || fail "only $n events from the samples"
 usapak=$(sqlite3 "$T/db" "SELECT count(*) FROM events WHERE source LIKE 'USA%' AND target LIKE 'PAK%' AND root IN ('10','11','13') AND negated = 0")
@@ -32,7 +32,12 @@ expect_eq "csv header" "$(head -n 1 "$T/out" | tr -d '\r')" \
 	"article_id,sentence_index,sentence,date,source,source_text,target,target_text,code,root,quad,goldstein,negated,verb_text,issues,location"
 run_dyad 0 export --db "$T/db" --format gdelt events
 neg=$(sqlite3 "$T/db" "SELECT count(*) FROM events WHERE negated = 1")
-expect_eq "gdelt rows" "$(wc -l < "$T/out")" "$((n - neg))"
+# one row per story and (source, target, code): the copies' events are
+# mentions of their original's
+groups=$(sqlite3 "$T/db" "SELECT count(*) FROM (SELECT 1 FROM events e LEFT JOIN story_articles m ON m.article = e.article WHERE e.negated = 0 GROUP BY coalesce(m.story, -e.article), e.source, e.target, e.code)")
+expect_eq "gdelt rows" "$(wc -l < "$T/out")" "$groups"
+[ "$groups" -lt "$((n - neg))" ] || fail "no event was folded with a copy's"
+expect_eq "gdelt mentions" "$(awk -F'\t' '{m += $32} END {print m}' "$T/out")" "$((n - neg))"
 expect_eq "gdelt columns" "$(awk -F'\t' '{print NF}' "$T/out" | sort -u)" 61
 # EventRootCode (29) is the first two digits of EventCode (27), QuadClass 1-4
 expect_eq "gdelt codes" "$(awk -F'\t' 'substr($27, 1, 2) != $29 || $30 < 1 || $30 > 4' "$T/out" | wc -l)" 0

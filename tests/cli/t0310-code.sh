@@ -17,6 +17,11 @@ expect_eq "a1" "$(jq -r 'select(.id == "a1") | [.source[0:3], .target[0:3], .roo
 expect_eq "a5 second sentence" "$(jq -r 'select(.id == "a5" and .root == "11") | [.sentence_index, .source[0:3], .target[0:3]] | join(" ")' "$T/out" | head -n 1)" "1 USA PAK"
 expect_eq "fields" "$(head -n 1 "$T/out" | jq -c 'keys_unsorted')" \
 	'["id","sentence_index","sentence","date","source","source_text","target","target_text","code","root","quad","goldstein","negated","verb_text","issues","location"]'
+# an opening clause, an earlier date and a place the sentence gives
+printf '%s\n' '{"id": "b1", "date": "2019-06-01", "text": "In 2008, Pakistan accused India of sponsoring terrorism in Kabul."}' |
+	"$DYAD" code > "$T/out3" 2>"$T/err3" || fail "dated line: exit $?"
+expect_eq "b1" "$(jq -r '[.source, .target, .date, .location] | join(" ")' "$T/out3")" \
+	"PAK IND 2008-01-01 Kabul"
 # all good lines: exit 0
 head -n 2 "$T/in.jsonl" | "$DYAD" code > "$T/out2" 2>"$T/err2" || fail "good lines: exit $?"
 run_dyad 2 code --bogus

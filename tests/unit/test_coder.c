@@ -223,6 +223,26 @@ static void test_dates(void **state)
 	assert_int_equal(f->ev.ev[f->ev.n - 1].date, 20080101);
 	code1(f, "Zembla condemned Karpatia on Wednesday.", 20200301);
 	assert_int_equal(f->ev.ev[f->ev.n - 1].date, 20200226);
+	/* a day of a month: this year's when earlier, else last year's */
+	code1(f, "Zembla condemned Karpatia on March 3.", 20200501);
+	assert_int_equal(f->ev.ev[f->ev.n - 1].date, 20200303);
+	code1(f, "Zembla condemned Karpatia on 3 June.", 20200501);
+	assert_int_equal(f->ev.ev[f->ev.n - 1].date, 20190603);
+	code1(f, "Zembla condemned Karpatia on Sept. 21, 2011.", 20200501);
+	assert_int_equal(f->ev.ev[f->ev.n - 1].date, 20110921);
+	code1(f, "Zembla condemned Karpatia in March 2008.", 20200501);
+	assert_int_equal(f->ev.ev[f->ev.n - 1].date, 20080301);
+	code1(f, "Zembla condemned Karpatia last month.", 20200115);
+	assert_int_equal(f->ev.ev[f->ev.n - 1].date, 20191201);
+	code1(f, "Zembla condemned Karpatia last year.", 20200115);
+	assert_int_equal(f->ev.ev[f->ev.n - 1].date, 20190101);
+	/* no day, a later year, an impossible day: the article's date */
+	code1(f, "Zembla condemned Karpatia in March.", 20200501);
+	assert_int_equal(f->ev.ev[f->ev.n - 1].date, 20200501);
+	code1(f, "Zembla condemned Karpatia in 2030.", 20200501);
+	assert_int_equal(f->ev.ev[f->ev.n - 1].date, 20200501);
+	code1(f, "Zembla condemned Karpatia on February 30.", 20200501);
+	assert_int_equal(f->ev.ev[f->ev.n - 1].date, 20200501);
 }
 
 static void test_robust(void **state)
@@ -269,6 +289,38 @@ static void test_options(void **state)
 	assert_string_equal(code1(f, "Zembla condemned the weather.", 0), "ZEM//122");
 	assert_string_equal(code1(f, "The army condemned Karpatia.", 0), "---MIL/KRP/122");
 	dyad_coder_options(f->c, 0);
+}
+
+/* The dictionary's own options (a TABARI .options file) apply to a new
+ * coder; TABARI <TIME> offsets date the event. */
+static void test_dict_options(void **state)
+{
+	(void)state;
+	struct fx f;
+	memset(&f, 0, sizeof f);
+	struct dyad_err err = {0};
+	dyad_dict_init(&f.d);
+	assert_int_equal(dyad_dict_load(&f.d, FIX "coder.project", &err), DYAD_OK);
+	assert_int_equal(dyad_dict_load(&f.d, FIX "coder.options", &err), DYAD_OK);
+	assert_int_equal(dyad_dict_load(&f.d, FIX "coder_time.verbs", &err), DYAD_OK);
+	assert_int_equal(dyad_coder_new(&f.d, &f.c, &err), DYAD_OK);
+	/* MINIMUM WORDS = 5 */
+	assert_string_equal(code1(&f, "Zembla condemned Karpatia.", 0), "");
+	/* CODE BY SENTENCE */
+	assert_string_equal(code1(&f, "Zembla condemned Karpatia and praised Osterlich.", 0),
+			    "ZEM/KRP/122");
+	/* COMMA: OFF */
+	assert_string_equal(code1(&f, "Zembla condemned, in a speech to Osterlich, the leaders of Karpatia.", 0),
+			    "ZEM/OST/122");
+	/* <TIME>: LAST_WEEK [-7], NEXT_WEEK [+7]; [###] drops the sentence */
+	code1(&f, "Zembla condemned Karpatia last week for the border incident.", 20200101);
+	assert_int_equal(f.ev.ev[f.ev.n - 1].date, 20191225);
+	code1(&f, "Zembla will condemn Karpatia next week for the border incident.", 20200101);
+	assert_int_equal(f.ev.ev[f.ev.n - 1].date, 20200108);
+	assert_string_equal(code1(&f, "Once upon a time Zembla condemned Karpatia for it.", 0), "");
+	dyad_coder_free(f.c);
+	dyad_events_release(&f.ev);
+	dyad_dict_release(&f.d);
 }
 
 /* PETRARCH-2 flavour: SAY is weak and reporting an attack accuses, TreeBank
@@ -361,6 +413,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_dates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_robust, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_options, setup, teardown),
+		cmocka_unit_test(test_dict_options),
 		cmocka_unit_test(test_petrarch),
 		cmocka_unit_test(test_validate_fixture),
 		cmocka_unit_test(test_validate_tabari),

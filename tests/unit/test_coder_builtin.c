@@ -196,11 +196,175 @@ static void capitals(void **state)
 	assert_int_equal(f->ev.n, 0);
 }
 
+/* Code sentences s[0..n) as one article dated date; the events in f->ev. */
+static void code_article(struct fx *f, int32_t date, const char *const *s, size_t n)
+{
+	struct dyad_err err = {0};
+	dyad_coder_article(f->c, date);
+	f->ev.n = 0;
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(dyad_coder_sentence(f->c, s[i], strlen(s[i]), (uint32_t)i, &f->ev,
+						     &err), DYAD_OK);
+}
+
+/* The only event of sentence s dated date: asserts there is exactly one. */
+static const struct dyad_event *one(struct fx *f, int32_t date, const char *s)
+{
+	code_article(f, date, &s, 1);
+	if (f->ev.n != 1)
+		printf("  %zu events for: %s\n", f->ev.n, s);
+	assert_int_equal(f->ev.n, 1);
+	return &f->ev.ev[0];
+}
+
+/* An opening clause up to a comma neither stops the event nor gives its
+ * actors, and dates it when it names an earlier day (2019-06-01 is a
+ * Saturday). */
+static void leading_clause(void **state)
+{
+	struct fx *f = *state;
+	static const struct {
+		const char *s;
+		int32_t date;
+	} cases[] = {
+		{"In 2008, Pakistan accused India of sponsoring terrorism.", 20080101},
+		{"On Monday, Pakistan accused India of sponsoring terrorism.", 20190527},
+		{"Last week, Pakistan accused India of sponsoring terrorism.", 20190525},
+		{"Last month, Pakistan accused India of sponsoring terrorism.", 20190501},
+		{"Last year, Pakistan accused India of sponsoring terrorism.", 20180101},
+		{"On March 3, Pakistan accused India of sponsoring terrorism.", 20190303},
+		{"On 3 June 2018, Pakistan accused India of sponsoring terrorism.", 20180603},
+		{"In March 2008, Pakistan accused India of sponsoring terrorism.", 20080301},
+		{"According to China, Pakistan accused India of sponsoring terrorism.", 20190601},
+		{"However, Pakistan accused India of sponsoring terrorism.", 20190601},
+		/* a later day of the year is last year's; a future date is no date */
+		{"On December 3, Pakistan accused India of sponsoring terrorism.", 20181203},
+		{"In 2030, Pakistan accused India of sponsoring terrorism.", 20190601},
+		{"On February 30, Pakistan accused India of sponsoring terrorism.", 20190601},
+		/* the date of an aside is not the event's */
+		{"Pakistan, which fought India in 2008, accused India of sponsoring terrorism.",
+		 20190601},
+		{"In 2008, Pakistan, at war since 1999, accused India of sponsoring terrorism.",
+		 20080101},
+	};
+	for (size_t i = 0; i < DYAD_ARRAY_LEN(cases); i++) {
+		const struct dyad_event *e = one(f, 20190601, cases[i].s);
+		assert_string_equal(e->source, "PAK");
+		assert_string_equal(e->target, "IND");
+		assert_string_equal(e->code, "1121");
+		if (e->date != cases[i].date)
+			printf("  %s: %d\n", cases[i].s, (int)e->date);
+		assert_int_equal(e->date, cases[i].date);
+	}
+}
+
+/* The place the sentence names after "in"/"at": a capital, a country, a
+ * place of dict/places.txt, as written with single spaces. */
+static void location(void **state)
+{
+	struct fx *f = *state;
+	static const struct {
+		const char *s, *loc;
+	} cases[] = {
+		{"Pakistan accused India of sponsoring terrorism in Kabul.", "Kabul"},
+		{"Pakistan accused India at the border in Torkham.", "Torkham"},
+		{"Pakistan accused India of sponsoring terrorism in the Afghan capital Kabul.",
+		 "Kabul"},
+		{"Pakistan accused India of sponsoring terrorism in New\n  Delhi.", "New Delhi"},
+		{"Pakistan accused India of sponsoring terrorism in Papua New Guinea.",
+		 "Papua New Guinea"},
+		{"In Peshawar, Pakistan accused India of sponsoring terrorism.", "Peshawar"},
+		{"Pakistan accused India of sponsoring terrorism in Afghan custody.", ""},
+		{"Pakistan accused India of sponsoring terrorism in talks with China.", ""},
+		{"Pakistan accused India of sponsoring terrorism in March.", ""},
+	};
+	for (size_t i = 0; i < DYAD_ARRAY_LEN(cases); i++) {
+		const struct dyad_event *e = one(f, 20190601, cases[i].s);
+		if (strcmp(e->location, cases[i].loc))
+			printf("  %s: '%s'\n", cases[i].s, e->location);
+		assert_string_equal(e->location, cases[i].loc);
+	}
+}
+
+/* dyad_coder_person(): an actor of the article, by full name and surname,
+ * "she" after it; gone with the next article. */
+static void local_person(void **state)
+{
+	struct fx *f = *state;
+	dyad_coder_article(f->c, 20190601);
+	assert_int_equal(dyad_coder_person(f->c, "Ana Mendez", 10, "MEXGOV"), DYAD_OK);
+	assert_int_equal(dyad_coder_person(f->c, "Ana Mendez", 10, ""), DYAD_EINVAL);
+	assert_int_equal(dyad_coder_person(f->c, "Ana Mendez", 10, "mexgov"), DYAD_EINVAL);
+	assert_int_equal(dyad_coder_person(f->c, "Ana Mendez", 10, NULL), DYAD_EINVAL);
+	assert_int_equal(dyad_coder_person(f->c, " , ", 3, "MEX"), DYAD_EINVAL);
+	const char *jd = "Jo\xC3\xABl Dupr\xC3\xA9";
+	assert_int_equal(dyad_coder_person(f->c, jd, strlen(jd), "FRAGOV"), DYAD_OK);
+	struct dyad_err err = {0};
+	const char *s[] = {
+		"Ana Mendez criticised Pakistan.",
+		"Mendez's deputy later accused India of sponsoring terrorism.",
+		"She also condemned Iran.",
+		"Dupr\xC3\xA9 praised China.",
+		"The mendez criticised Russia.",
+	};
+	f->ev.n = 0;
+	for (size_t i = 0; i < DYAD_ARRAY_LEN(s); i++)
+		assert_int_equal(dyad_coder_sentence(f->c, s[i], strlen(s[i]), (uint32_t)i, &f->ev,
+						     &err), DYAD_OK);
+	static const char *const want[][2] = {
+		{"MEXGOV", "PAK"}, {"MEXGOV", "IND"}, {"MEXGOV", "IRN"}, {"FRAGOV", "CHN"}};
+	assert_int_equal(f->ev.n, DYAD_ARRAY_LEN(want));
+	for (size_t i = 0; i < DYAD_ARRAY_LEN(want); i++) {
+		assert_string_equal(f->ev.ev[i].source, want[i][0]);
+		assert_string_equal(f->ev.ev[i].target, want[i][1]);
+		assert_int_equal(f->ev.ev[i].sentence, i);
+	}
+	/* the next article does not know her */
+	const char *n1 = "Mendez criticised Pakistan.";
+	code_article(f, 20190601, &n1, 1);
+	assert_int_equal(f->ev.n, 0);
+	/* a dictionary name the article gives a code of its own */
+	dyad_coder_article(f->c, 20190601);
+	assert_int_equal(dyad_coder_person(f->c, "Imran Khan", 10, "PAKOPP"), DYAD_OK);
+	const char *n2 = "Imran Khan criticised India.";
+	f->ev.n = 0;
+	assert_int_equal(dyad_coder_sentence(f->c, n2, strlen(n2), 0, &f->ev, &err), DYAD_OK);
+	assert_int_equal(f->ev.n, 1);
+	assert_string_equal(f->ev.ev[0].source, "PAKOPP");
+}
+
+/* Stacked agents: the first agent joined to the actor gives the code, the
+ * others belong to the same mention. */
+static void stacked_agents(void **state)
+{
+	struct fx *f = *state;
+	static const struct {
+		const char *s, *src, *text;
+	} cases[] = {
+		{"The Pakistani army's chief of staff accused India of violating the ceasefire.",
+		 "PAKMIL", "Pakistani army's chief of staff"},
+		{"A spokesman for the Pakistani army accused India of violating the ceasefire.",
+		 "PAKMIL", "spokesman for the Pakistani army"},
+		{"The Indian foreign ministry spokesman criticised Pakistan.", "INDGOV",
+		 "Indian foreign ministry spokesman"},
+	};
+	for (size_t i = 0; i < DYAD_ARRAY_LEN(cases); i++) {
+		const struct dyad_event *e = one(f, 20190601, cases[i].s);
+		assert_string_equal(e->source, cases[i].src);
+		assert_int_equal(e->src_len, strlen(cases[i].text));
+		assert_memory_equal(cases[i].s + e->src_off, cases[i].text, e->src_len);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(golden, setup, teardown),
 		cmocka_unit_test_setup_teardown(capitals, setup, teardown),
+		cmocka_unit_test_setup_teardown(leading_clause, setup, teardown),
+		cmocka_unit_test_setup_teardown(location, setup, teardown),
+		cmocka_unit_test_setup_teardown(local_person, setup, teardown),
+		cmocka_unit_test_setup_teardown(stacked_agents, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("coder_builtin", tests, NULL, NULL);
 }

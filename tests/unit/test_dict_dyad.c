@@ -302,12 +302,48 @@ static void test_builtin_spots(void **state)
 		assert_true(seen[r]);
 }
 
+/* Place of the sentence's first words: its country code, "" when none. */
+static const char *place(const struct dyad_dict *d, const char *text)
+{
+	struct sent s;
+	sent_init(&s, text);
+	struct dyad_dict_match m;
+	if (!dyad_dict_match(d, DYAD_DK_PLACE, s.fold, s.n, 0, &m))
+		return "";
+	const char *const *cc = d->places.a;
+	return m.entry->id < d->places.n ? cc[m.entry->id] : "(bad id)";
+}
+
+/* "place" blocks and the capitals of countries are places (never actors). */
+static void test_places(void **state)
+{
+	(void)state;
+	struct dyad_dict d;
+	load_text(&d, "country FRD  Freedonia\n"
+		      "  capital    Fredville; Old Fredville\n"
+		      "place FRD  Torkhamia\n"
+		      "  names    Torkhamia Crossing; Tork\n"
+		      "  capital  Nowhere\n"
+		      "place frd  Lowercase\n");
+	assert_string_equal(place(&d, "Torkhamia Crossing today"), "FRD");
+	assert_string_equal(place(&d, "tork"), "FRD");
+	assert_string_equal(place(&d, "Old Fredville"), "FRD");
+	assert_string_equal(place(&d, "Fredville"), "FRD");
+	assert_string_equal(place(&d, "Freedonia"), "");      /* a country is an actor */
+	assert_string_equal(actor(&d, "Torkhamia", 0), "");   /* a place is no actor */
+	assert_string_equal(actor(&d, "Fredville", 0), "FRDGOV");
+	assert_string_equal(place(&d, "Lowercase"), "");
+	assert_int_equal(d.diags.n, 2); /* "capital" in a place block, the bad code */
+	dyad_dict_release(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_constructs),
 		cmocka_unit_test(test_broken_lines),
 		cmocka_unit_test(test_folder),
+		cmocka_unit_test(test_places),
 		cmocka_unit_test_setup_teardown(test_builtin_clean, builtin_setup, builtin_teardown),
 		cmocka_unit_test_setup_teardown(test_builtin_spots, builtin_setup, builtin_teardown),
 	};

@@ -66,8 +66,14 @@ static void test_event_json(void **state)
 	assert_true(json_is_null(json_object_get(o, "issues")));
 	assert_true(json_is_null(json_object_get(o, "location")));
 	json_decref(o);
-	/* a span past the sentence is null, never a read past it */
+	/* the place the coder found */
 	struct dyad_event e = d.events.ev[0];
+	snprintf(e.location, sizeof e.location, "Kabul");
+	o = dyad_event_json(&e, text, 62);
+	assert_string_equal(json_string_value(json_object_get(o, "location")), "Kabul");
+	json_decref(o);
+	/* a span past the sentence is null, never a read past it */
+	e = d.events.ev[0];
 	e.src_off = 60;
 	o = dyad_event_json(&e, text, 62);
 	assert_true(json_is_null(json_object_get(o, "source_text")));

@@ -161,7 +161,11 @@ static void test_migrate_v1(void **state)
 	assert_int_equal(count(db, "SELECT count(*) FROM articles"), 1);
 	assert_int_equal(count(db, "SELECT count(*) FROM events"), 0);
 	assert_int_equal(count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
-			       "name IN ('events_dyad', 'events_code', 'events_date')"), 3);
+			       "name IN ('events_dyad_cover', 'events_target', 'events_code', "
+			       "'events_date')"), 4);
+	assert_int_equal(count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+			       "name IN ('people', 'quotes', 'signatures', 'copies', 'stories', "
+			       "'story_articles')"), 6);
 	/* events can be coded from the migrated articles, and go with them */
 	struct dyad_recode_stats st;
 	assert_int_equal(dyad_recode(db, NULL, NULL, NULL, &st, &err), DYAD_OK);
@@ -170,8 +174,12 @@ static void test_migrate_v1(void **state)
 	assert_int_equal(dyad_store_exec(db, "INSERT INTO events(article, sentence_index, source, "
 					 "target, code, root, quad) VALUES (1, 0, 'USA', 'PAK', "
 					 "'112', '11', 3)", &err), DYAD_OK);
+	assert_int_equal(dyad_store_exec(db, "INSERT INTO quotes(article, sentence_index, start, "
+					 "end, byte_start, byte_length, direct) VALUES "
+					 "(1, 0, 0, 5, 0, 5, 1)", &err), DYAD_OK);
 	assert_int_equal(dyad_store_exec(db, "DELETE FROM articles", &err), DYAD_OK);
 	assert_int_equal(count(db, "SELECT count(*) FROM events"), 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM quotes"), 0);
 	dyad_db_close(db);
 	db_remove(p);
 }

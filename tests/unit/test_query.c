@@ -1,0 +1,452 @@
+/* Tests for src/query.c and src/query_timeline.c: parameter checking, user
+ * search text that cannot break FTS5, events/stats/search/timeline/quotes/
+ * dups results on rows inserted directly, counting once per story. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "query.h"
+#include "store.h"
+#include "test_helpers.h"
+
+/* Articles (rowid, published, outlet, title, text of sentences joined by
+ * spaces, 2 sentences each), events, a copy (4 copies 3), a story of 3 and
+ * 4 (and 5, same words), quotations. */
+static const char *const fixture_sql =
+	"INSERT INTO articles(rowid, id, path, title, published, outlet, lang, text, paragraphs,"
+	" sentences, ingested_at) VALUES"
+	" (1, '000000000000000a', 'a', 'Aid package', '2010-10-22', 'Potomac Wire', 'en',"
+	"  'The United States gave aid to Pakistan. Officials met in Islamabad.', 1, 2, 'x'),"
+	" (2, '000000000000000b', 'b', 'Demands', '2015-10-21', 'Capital Courier', 'en',"
+	"  'Washington demanded action on safe havens. Pakistan rejected the demand.', 1, 2, 'x'),"
+	" (3, '000000000000000c', 'c', 'Accusation', '2018-01-02', 'Meridian Daily', 'en',"
+	"  'The president accused Pakistan over safe havens. Havens safe, he said.', 1, 2, 'x'),"
+	" (4, '000000000000000d', 'd', 'Accusation (copy)', '2018-01-02', 'Kabul Observer', 'en',"
+	"  'The president accused Pakistan over safe havens. Havens safe, he said.', 1, 2, 'x'),"
+	" (5, '000000000000000e', 'e', 'Accused again', '2018-01-03', 'Potomac Wire', 'en',"
+	"  'Trump accused Pakistan of lies. Islamabad answered.', 1, 2, 'x'),"
+	" (6, '000000000000000f', 'f', 'Undated', NULL, 'Potomac Wire', 'en',"
+	"  'India praised Afghanistan. Nothing else.', 1, 2, 'x');"
+	"INSERT INTO sentences(article, idx, paragraph, start, length) VALUES"
+	" (1,0,0,0,39),(1,1,0,40,27),(2,0,0,0,42),(2,1,0,43,29),(3,0,0,0,48),(3,1,0,49,21),"
+	" (4,0,0,0,48),(4,1,0,49,21),(5,0,0,0,31),(5,1,0,32,19),(6,0,0,0,26),(6,1,0,27,13);"
+	"INSERT INTO events(article, sentence_index, date, source, source_text, target,"
+	" target_text, code, root, quad, goldstein, negated) VALUES"
+	" (1, 0, '2010-10-22', 'USA', 'The United States', 'PAK', 'Pakistan', '070', '07', 2, 7.0, 0),"
+	" (2, 0, '2015-10-21', 'USAGOV', 'Washington', 'PAK', NULL, '100', '10', 3, -5.0, 0),"
+	" (2, 1, '2015-10-21', 'PAKGOV', 'Pakistan', 'USA', NULL, '128', '12', 3, -4.0, 0),"
+	" (2, 1, '2015-10-21', 'USA', NULL, 'PAK', NULL, '0231', '02', 1, 3.4, 1),"
+	" (3, 0, '2018-01-02', 'USAGOV', 'The president', 'PAK', 'Pakistan', '112', '11', 3, -2.0, 0),"
+	" (4, 0, '2018-01-02', 'USAGOV', 'The president', 'PAK', 'Pakistan', '112', '11', 3, -2.0, 0),"
+	" (5, 0, '2018-01-03', 'USAGOV', 'Trump', 'PAKGOV', 'Pakistan', '112', '11', 3, -2.0, 0),"
+	" (6, 0, NULL, 'IND', 'India', 'AFG', 'Afghanistan', '051', '05', 1, 3.4, 0);";
+
+static const char *const fold_sql =
+	"INSERT INTO copies(article, original, similarity) VALUES (4, 3, 0.97);"
+	"INSERT INTO stories(rowid, first_date, last_date, title, lead, articles, outlets) VALUES"
+	" (1, '2018-01-02', '2018-01-03', 'Accusation', 3, 3, 3);"
+	"INSERT INTO story_articles(article, story) VALUES (3, 1), (4, 1), (5, 1);"
+	"INSERT INTO quotes(rowid, article, sentence_index, start, end, byte_start, byte_length,"
+	" direct, speaker, speaker_text, speaker_role, speaker_actor, person, verb) VALUES"
+	" (1, 3, 1, 49, 60, 49, 11, 1, 'Donald Trump', 'he', 'president', 'USAGOV', NULL, 'said'),"
+	" (2, 1, 1, 40, 67, 40, 27, 0, 'Hina Mendez', 'Mendez', 'official', 'PAKGOV', NULL, 'said'),"
+	" (3, 4, 1, 49, 60, 49, 11, 1, 'Donald Trump', 'he', 'president', 'USAGOV', NULL, 'said');";
+
+struct fx {
+	char *path;
+	struct dyad_db *db;
+};
+
+static struct dyad_db *open_fixture(struct fx *f, bool fold)
+{
+	struct dyad_err err = {0};
+	f->path = db_path();
+	assert_int_equal(dyad_db_open(f->path, 0, &f->db, &err), DYAD_OK);
+	assert_int_equal(dyad_store_exec(f->db, fixture_sql, &err), DYAD_OK);
+	if (fold)
+		assert_int_equal(dyad_store_exec(f->db, fold_sql, &err), DYAD_OK);
+	return f->db;
+}
+
+static void close_fixture(struct fx *f)
+{
+	dyad_db_close(f->db);
+	db_remove(f->path);
+}
+
+/* Run kind with name, value, ... NULL; returns the result or NULL (rc and
+ * message in *rc, err). */
+static json_t *run(struct dyad_db *db, int *rc, struct dyad_err *err, const char *kind, ...)
+{
+	struct dyad_param p[16];
+	size_t n = 0;
+	va_list ap;
+	va_start(ap, kind);
+	const char *name;
+	while ((name = va_arg(ap, const char *)) && n < 16) {
+		p[n].name = name;
+		p[n++].value = va_arg(ap, const char *);
+	}
+	va_end(ap);
+	json_t *res = NULL;
+	*rc = dyad_query(db, kind, p, n, &res, err);
+	return res;
+}
+
+
+#define RUN_OK(db, ...) ({ \
+	int rc_; struct dyad_err e_ = {0}; \
+	json_t *r_ = run(db, &rc_, &e_, __VA_ARGS__, NULL); \
+	if (rc_) fprintf(stderr, "query: %s\n", dyad_errmsg(&e_)); \
+	assert_int_equal(rc_, DYAD_OK); r_; })
+
+static size_t nrows(const json_t *res)
+{
+	return json_array_size(json_object_get(res, "rows"));
+}
+
+static const char *row_str(const json_t *res, size_t i, const char *key)
+{
+	return json_string_value(json_object_get(json_array_get(json_object_get(res, "rows"), i), key));
+}
+
+static json_int_t row_int(const json_t *res, size_t i, const char *key)
+{
+	return json_integer_value(json_object_get(json_array_get(json_object_get(res, "rows"), i), key));
+}
+
+/* Expect DYAD_EINVAL with a message naming what. */
+static void expect_einval(struct dyad_db *db, const char *what, const char *kind,
+			  const char *name, const char *value)
+{
+	int rc;
+	struct dyad_err err = {0};
+	json_t *res = run(db, &rc, &err, kind, name, value, NULL);
+	if (rc != DYAD_EINVAL)
+		fprintf(stderr, "%s %s=%s: rc %d (%s)\n", kind, name, value, rc, dyad_errmsg(&err));
+	assert_int_equal(rc, DYAD_EINVAL);
+	assert_null(res);
+	if (!strstr(dyad_errmsg(&err), what))
+		fprintf(stderr, "%s %s=%s: '%s'\n", kind, name, value, dyad_errmsg(&err));
+	assert_non_null(strstr(dyad_errmsg(&err), what));
+}
+
+static void test_bad_parameters(void **state)
+{
+	(void)state;
+	struct fx f;
+	struct dyad_db *db = open_fixture(&f, false);
+	static const char *const bad[][4] = {
+		{"events", "from", "2010-13", "from"},     {"events", "from", "2010-02-30", "from"},
+		{"events", "to", "201", "to"},             {"events", "to", "2010-1-1", "to"},
+		{"events", "from", "2010-01-01x", "from"}, {"events", "source", "US A", "source"},
+		{"events", "source", "USA;DROP", "source"}, {"events", "target", "USA,,PAK", "target"},
+		{"events", "root", "0", "root"},           {"events", "root", "21", "root"},
+		{"events", "root", "1x", "root"},          {"events", "code", "9", "code"},
+		{"events", "code", "99999", "code"},       {"events", "code", "2a", "code"},
+		{"events", "quad", "5", "quad"},           {"events", "limit", "0", "limit"},
+		{"events", "limit", "1001", "limit"},      {"events", "limit", "ten", "limit"},
+		{"events", "offset", "-1", "offset"},      {"events", "negated", "maybe", "negated"},
+		{"events", "sort", "rank", "sort"},        {"events", "dyad", "USA", "dyad"},
+		{"events", "dyad", "USA:PAK:X", "dyad"},   {"events", "dyad", ":", "dyad"},
+		{"events", "speaker", "x", "speaker"},     {"stats", "by", "fortnight", "by"},
+		{"search", "q", "\"open", "q"},            {"search", "q", "*** ---", "q"},
+		{"search", "all", "perhaps", "all"},       {"dups", "id", "xyz", "id"},
+		{"article", "id", "0000000000000099", "id"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		expect_einval(db, bad[i][3], bad[i][0], bad[i][1], bad[i][2]);
+	int rc;
+	struct dyad_err err = {0};
+	assert_null(run(db, &rc, &err, "nonsense", NULL));
+	assert_int_equal(rc, DYAD_EINVAL);
+	assert_null(run(db, &rc, &err, "events", "source", "USA", "source", "PAK", NULL));
+	assert_int_equal(rc, DYAD_EINVAL);
+	assert_non_null(strstr(dyad_errmsg(&err), "twice"));
+	assert_null(run(db, &rc, &err, "stats", NULL));  /* dyad needed */
+	assert_int_equal(rc, DYAD_EINVAL);
+	assert_null(run(db, &rc, &err, "search", NULL));  /* q needed */
+	assert_int_equal(rc, DYAD_EINVAL);
+	/* the kinds and their parameters are listed */
+	assert_non_null(dyad_query_params("events"));
+	assert_null(dyad_query_params("nonsense"));
+	assert_string_equal(dyad_query_kinds()[0], "search");
+	close_fixture(&f);
+}
+
+/* Whatever a user types, FTS5 never sees syntax: a result or EINVAL. */
+static void test_search_text_is_safe(void **state)
+{
+	(void)state;
+	struct fx f;
+	struct dyad_db *db = open_fixture(&f, false);
+	static const char *const texts[] = {
+		"AND", "OR NOT", "NEAR(safe havens)", "safe OR", "title:safe", "^safe", "safe*",
+		"(havens", "havens)", "'; DROP TABLE articles; --", "a\"b\"c", "{safe}", "+safe -havens",
+		"safe : havens", "\xc3\xa9t\xc3\xa9", "x* * **", "\"\"", "\"safe havens\" \"\"",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		int rc;
+		struct dyad_err err = {0};
+		json_t *res = run(db, &rc, &err, "search", "q", texts[i], NULL);
+		if (rc != DYAD_OK && rc != DYAD_EINVAL)
+			fprintf(stderr, "search '%s': %s\n", texts[i], dyad_errmsg(&err));
+		assert_true(rc == DYAD_OK || rc == DYAD_EINVAL);
+		json_decref(res);
+		res = run(db, &rc, &err, "events", "q", texts[i], NULL);
+		assert_true(rc == DYAD_OK || rc == DYAD_EINVAL);
+		json_decref(res);
+	}
+	/* the table is still there */
+	json_t *res = RUN_OK(db, "search", "q", "'; DROP TABLE articles; -- safe havens");
+	json_decref(res);
+	res = RUN_OK(db, "search", "q", "havens");
+	assert_int_equal(nrows(res), 3);
+	json_decref(res);
+	close_fixture(&f);
+}
+
+static void test_events_filters(void **state)
+{
+	(void)state;
+	struct fx f;
+	struct dyad_db *db = open_fixture(&f, false);
+	/* USA matches USAGOV; negated left out; date order */
+	json_t *res = RUN_OK(db, "events", "source", "usa", "target", "PAK");
+	assert_int_equal(nrows(res), 5);
+	assert_string_equal(row_str(res, 0, "date"), "2010-10-22");
+	assert_string_equal(row_str(res, 1, "source"), "USAGOV");
+	assert_string_equal(row_str(res, 1, "name"), "Demand, not specified below");
+	assert_string_equal(row_str(res, 1, "sentence"), "Washington demanded action on safe havens.");
+	assert_string_equal(row_str(res, 1, "article_id"), "000000000000000b");
+	assert_int_equal(row_int(res, 1, "mentions"), 1);
+	assert_false(json_is_true(json_object_get(res, "more")));
+	assert_int_equal(json_array_size(json_object_get(res, "columns")), 16);
+	json_decref(res);
+	res = RUN_OK(db, "events", "source", "USA", "negated", "1");
+	assert_int_equal(nrows(res), 1);
+	assert_string_equal(row_str(res, 0, "code"), "0231");
+	json_decref(res);
+	res = RUN_OK(db, "events", "source", "USA", "negated", "all");
+	assert_int_equal(nrows(res), 6);
+	json_decref(res);
+	/* roots, codes (prefixes), quads, dates (to takes the whole period) */
+	res = RUN_OK(db, "events", "root", "10,11");
+	assert_int_equal(nrows(res), 4);
+	json_decref(res);
+	res = RUN_OK(db, "events", "code", "11");
+	assert_int_equal(nrows(res), 3);
+	json_decref(res);
+	res = RUN_OK(db, "events", "quad", "1,2");
+	assert_int_equal(nrows(res), 2);
+	json_decref(res);
+	res = RUN_OK(db, "events", "from", "2015-10", "to", "2018");
+	assert_int_equal(nrows(res), 5);
+	json_decref(res);
+	res = RUN_OK(db, "events", "to", "2015-10-20");
+	assert_int_equal(nrows(res), 1);
+	json_decref(res);
+	res = RUN_OK(db, "events", "actor", "AFG");
+	assert_int_equal(nrows(res), 1);
+	json_decref(res);
+	res = RUN_OK(db, "events", "dyad", "PAK:USA");
+	assert_int_equal(nrows(res), 1);
+	json_decref(res);
+	res = RUN_OK(db, "events", "outlet", "Potomac Wire", "sort", "-date");
+	assert_int_equal(nrows(res), 3);
+	assert_string_equal(row_str(res, 0, "date"), "2018-01-03");
+	json_decref(res);
+	res = RUN_OK(db, "events", "q", "\"safe havens\"");
+	assert_int_equal(nrows(res), 4);
+	json_decref(res);
+	/* pages */
+	res = RUN_OK(db, "events", "limit", "2", "offset", "1");
+	assert_int_equal(nrows(res), 2);
+	assert_true(json_is_true(json_object_get(res, "more")));
+	assert_int_equal(json_integer_value(json_object_get(res, "offset")), 1);
+	assert_string_equal(row_str(res, 0, "date"), "2010-10-22");  /* undated first */
+	json_decref(res);
+	close_fixture(&f);
+}
+
+static void test_events_once_per_story(void **state)
+{
+	(void)state;
+	struct fx f;
+	struct dyad_db *db = open_fixture(&f, true);
+	/* 3, its copy 4 and 5 (same story) all say USAGOV accused PAK: one
+	 * USAGOV>PAK 112 reported by 2 articles (3, 4) of 2 outlets; 5's
+	 * USAGOV>PAKGOV is another event */
+	json_t *res = RUN_OK(db, "events", "code", "112");
+	assert_int_equal(nrows(res), 2);
+	assert_string_equal(row_str(res, 0, "article_id"), "000000000000000c");
+	assert_int_equal(row_int(res, 0, "mentions"), 2);
+	assert_int_equal(row_int(res, 0, "articles"), 2);
+	assert_int_equal(row_int(res, 0, "sources"), 2);
+	assert_string_equal(row_str(res, 1, "target"), "PAKGOV");
+	json_decref(res);
+	res = RUN_OK(db, "events", "code", "112", "all", "1");
+	assert_int_equal(nrows(res), 3);
+	json_decref(res);
+	/* paging over folded rows */
+	res = RUN_OK(db, "events", "code", "112", "limit", "1", "offset", "1");
+	assert_int_equal(nrows(res), 1);
+	assert_string_equal(row_str(res, 0, "target"), "PAKGOV");
+	assert_false(json_is_true(json_object_get(res, "more")));
+	json_decref(res);
+	close_fixture(&f);
+}
+
+static void test_stats(void **state)
+{
+	(void)state;
+	struct fx f;
+	struct dyad_db *db = open_fixture(&f, false);
+	json_t *res = RUN_OK(db, "stats", "dyad", "USA:PAK", "by", "year");
+	assert_int_equal(nrows(res), 3);
+	assert_string_equal(row_str(res, 0, "period"), "2010");
+	assert_int_equal(row_int(res, 0, "material_coop"), 1);
+	assert_string_equal(row_str(res, 2, "period"), "2018");
+	assert_int_equal(row_int(res, 2, "events"), 3);  /* no copies known: 3 */
+	assert_int_equal(row_int(res, 2, "verbal_conflict"), 3);
+	json_t *g = json_object_get(json_array_get(json_object_get(res, "rows"), 2), "goldstein");
+	assert_true(json_number_value(g) > -2.01 && json_number_value(g) < -1.99);
+	assert_string_equal(json_string_value(json_object_get(res, "by")), "year");
+	json_decref(res);
+	res = RUN_OK(db, "stats", "dyad", "USA:PAK", "by", "week");
+	assert_string_equal(row_str(res, 0, "period"), "2010-10-18");  /* a Monday */
+	json_decref(res);
+	res = RUN_OK(db, "stats", "dyad", ":PAK", "by", "day", "quad", "3");
+	assert_int_equal(nrows(res), 3);
+	assert_string_equal(row_str(res, 0, "period"), "2015-10-21");
+	json_decref(res);
+	close_fixture(&f);
+	/* with the copy and the story: the accusation counts once */
+	db = open_fixture(&f, true);
+	res = RUN_OK(db, "stats", "dyad", "USA:PAK", "by", "month");
+	assert_string_equal(row_str(res, 2, "period"), "2018-01");
+	assert_int_equal(row_int(res, 2, "events"), 2);
+	assert_int_equal(row_int(res, 2, "mentions"), 3);
+	json_decref(res);
+	close_fixture(&f);
+}
+
+static void test_search(void **state)
+{
+	(void)state;
+	struct fx f;
+	struct dyad_db *db = open_fixture(&f, true);
+	json_t *res = RUN_OK(db, "search", "q", "\"safe havens\"");
+	/* 3 and its copy 4 are one story with 5: shown once */
+	assert_int_equal(nrows(res), 2);
+	if (!strstr(row_str(res, 0, "snippet"), "[safe havens]"))
+		fprintf(stderr, "snippet: %s\n", row_str(res, 0, "snippet"));
+	assert_non_null(strstr(row_str(res, 0, "snippet"), "[safe havens]"));
+	json_decref(res);
+	res = RUN_OK(db, "search", "q", "havens safe", "all", "1");
+	assert_int_equal(nrows(res), 3);
+	/* 3 and 4 say it twice, 2 once: 2 comes last */
+	assert_string_equal(row_str(res, 2, "id"), "000000000000000b");
+	json_decref(res);
+	res = RUN_OK(db, "search", "q", "havens", "from", "2016", "to", "2018-01");
+	assert_int_equal(nrows(res), 1);
+	assert_int_equal(row_int(res, 0, "copies"), 1);
+	json_decref(res);
+	res = RUN_OK(db, "search", "q", "islam*", "outlet", "Potomac Wire");
+	assert_int_equal(nrows(res), 2);
+	json_decref(res);
+	close_fixture(&f);
+}
+
+static void test_timeline_quotes_dups(void **state)
+{
+	(void)state;
+	struct fx f;
+	struct dyad_db *db = open_fixture(&f, true);
+	json_t *res = RUN_OK(db, "timeline", "dyad", "USA:PAK");
+	/* 2010, 2015, the 2018 story (3 articles) */
+	assert_int_equal(nrows(res), 3);
+	assert_string_equal(row_str(res, 0, "date"), "2010-10-22");
+	json_t *e2 = json_array_get(json_object_get(res, "rows"), 2);
+	assert_int_equal(json_integer_value(json_object_get(e2, "articles")), 3);
+	assert_int_equal(json_array_size(json_object_get(e2, "outlets")), 3);
+	json_t *ev = json_object_get(e2, "events");
+	assert_int_equal(json_array_size(ev), 2);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(ev, 0), "name")),
+			    "Accuse");
+	assert_string_equal(json_string_value(json_object_get(e2, "sentence")),
+			    "The president accused Pakistan over safe havens.");
+	json_t *qs = json_object_get(e2, "quotes");
+	assert_int_equal(json_array_size(qs), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(qs, 0), "quote")),
+			    "Havens safe");
+	json_decref(res);
+	res = RUN_OK(db, "timeline", "about", "islamabad", "limit", "1");
+	assert_int_equal(nrows(res), 1);
+	assert_true(json_is_true(json_object_get(res, "more")));
+	json_decref(res);
+	res = RUN_OK(db, "quotes", "speaker", "mENDez");
+	assert_int_equal(nrows(res), 1);
+	assert_string_equal(row_str(res, 0, "quote"), "Officials met in Islamabad.");
+	json_decref(res);
+	res = RUN_OK(db, "quotes", "speaker", "trump");  /* the copy's is left out */
+	assert_int_equal(nrows(res), 1);
+	json_decref(res);
+	res = RUN_OK(db, "quotes", "speaker", "trump", "all", "1");
+	assert_int_equal(nrows(res), 2);
+	json_decref(res);
+	res = RUN_OK(db, "quotes", "speaker", "%");
+	assert_int_equal(nrows(res), 0);
+	json_decref(res);
+	res = RUN_OK(db, "quotes", "actor", "USA", "from", "2018");
+	assert_int_equal(nrows(res), 1);
+	json_decref(res);
+	res = RUN_OK(db, "dups");
+	assert_int_equal(nrows(res), 1);
+	assert_string_equal(row_str(res, 0, "original_id"), "000000000000000c");
+	assert_string_equal(row_str(res, 0, "copy_outlet"), "Kabul Observer");
+	json_decref(res);
+	res = RUN_OK(db, "article", "id", "000000000000000d");
+	assert_string_equal(row_str(res, 0, "copy_of"), "000000000000000c");
+	assert_int_equal(row_int(res, 0, "story"), 1);
+	json_decref(res);
+	res = RUN_OK(db, "stories", "q", "trump");
+	assert_int_equal(nrows(res), 1);
+	json_decref(res);
+	res = RUN_OK(db, "actors", "q", "PAK");
+	assert_string_equal(row_str(res, 0, "actor"), "PAK");
+	json_decref(res);
+	close_fixture(&f);
+}
+
+/* The database is opened read-only: nothing a query does writes. */
+static void test_read_only(void **state)
+{
+	(void)state;
+	struct fx f;
+	open_fixture(&f, true);
+	dyad_db_close(f.db);
+	struct dyad_err err = {0};
+	assert_int_equal(dyad_db_open(f.path, DYAD_DB_READONLY, &f.db, &err), DYAD_OK);
+	json_t *res = RUN_OK(f.db, "timeline", "actor", "USA", "about", "safe");
+	assert_true(nrows(res) > 0);
+	json_decref(res);
+	close_fixture(&f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bad_parameters),
+		cmocka_unit_test(test_search_text_is_safe),
+		cmocka_unit_test(test_events_filters),
+		cmocka_unit_test(test_events_once_per_story),
+		cmocka_unit_test(test_stats),
+		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_timeline_quotes_dups),
+		cmocka_unit_test(test_read_only),
+	};
+	return cmocka_run_group_tests_name("query", tests, NULL, NULL);
+}
