@@ -101,7 +101,7 @@ $(O)/fuzz/%: $(O)/obj/fuzz/%.o $(O)/obj/fuzz/replay_main.o $(O)/libdyad.a
 	@echo '  LINK  $@'
 	@$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-tests: $(O)/dyad $(TESTS) $(REPLAYS)
+tests: $(O)/dyad $(TESTS) $(REPLAYS) $(O)/eval/eval_quotes
 
 # The README's test command: installs what it needs, builds, runs everything.
 test: test-deps
@@ -120,6 +120,13 @@ demo: deps
 	@echo; echo "articles (published, date source, outlet, title):"
 	@$(O)/dyad export --db $(O)/demo.db articles | \
 		jq -r '[.published // "-", .date_source // "-", .outlet // "-", .title // "-"] | @tsv' | sort
+	@echo; echo "United States -> Pakistan, by year:"
+	@$(O)/dyad stats --db $(O)/demo.db --dyad USA:PAK --by year --format table
+	@echo; echo "the thread, story by story:"
+	@$(O)/dyad timeline --db $(O)/demo.db --dyad USA:PAK --format table
+	@echo; echo "who said what: Ana Mendez"
+	@$(O)/dyad quotes --db $(O)/demo.db --speaker Mendez --format table
+	@echo; echo "see it in a browser: $(O)/dyad serve --db $(O)/demo.db"
 
 eval: $(O)/dyad $(EVALS)
 	@for e in $(EVALS); do $$e || exit 1; done

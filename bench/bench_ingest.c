@@ -3,6 +3,7 @@
  * large generated corpus; prints pages/s, peak memory, database size and a
  * verification hash of what was stored (a fast wrong answer shows).
  * usage: bench_ingest [GENERATED.jsonl] */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +43,10 @@ static unsigned long long verification(struct dyad_db *db)
 	return h;
 }
 
-static int run(const char *label, const char *input, int jobs, const char *dbpath, int reps)
+/* Ingest input reps times into a fresh database; print the best run.
+ * no_quotes: without people and quotations, to show what they cost. */
+static int run(const char *label, const char *input, int jobs, bool no_quotes, const char *dbpath,
+	       int reps)
 {
 	double best = 1e30, best_cpu = 0;
 	struct dyad_ingest_stats st = {0};
@@ -56,7 +60,7 @@ static int run(const char *label, const char *input, int jobs, const char *dbpat
 			fprintf(stderr, "bench: %s\n", dyad_errmsg(&err));
 			return 1;
 		}
-		struct dyad_ingest_opts o = {.jobs = jobs};
+		struct dyad_ingest_opts o = {.jobs = jobs, .no_quotes = no_quotes};
 		const char *paths[] = {input};
 		double t0 = bench_now(), c0 = bench_cpu();
 		int rc = dyad_ingest(db, paths, 1, &o, &st, &err);
@@ -79,15 +83,22 @@ static int run(const char *label, const char *input, int jobs, const char *dbpat
 		if (stat(wal, &sb) == 0)
 			dbsize += (long long)sb.st_size;
 	}
-	printf("%-28s -j %d: %6llu articles in %7.3f s = %8.1f articles/s (%.1f/s per core of CPU time), "
+	printf("%-31s -j %d: %6llu articles in %7.3f s = %8.1f articles/s (%.1f/s per core of CPU time), "
 	       "%5.1f MB/s input, %llu skipped, db %.1f MB, verification %016llx\n",
 	       label, jobs, (unsigned long long)st.stored, best, (double)st.read / best,
 	       (double)st.read / (best_cpu > 0 ? best_cpu : best),
 	       (double)st.bytes / 1e6 / best, (unsigned long long)st.skipped,
 	       (double)dbsize / 1e6, vh);
-	printf("%-28s       %llu events, coding %.3f s of thread time (%.1f%% of the CPU time)\n", "",
+	printf("%-31s       %llu events, coding %.3f s of thread time (%.1f%% of the CPU time)\n", "",
 	       (unsigned long long)st.events, (double)st.coding_ns / 1e9,
 	       best_cpu > 0 ? 100.0 * (double)st.coding_ns / 1e9 / best_cpu : 0.0);
+	if (!no_quotes)
+		printf("%-31s       %llu quotations, %llu people: %.3f s of thread time (%.1f%%); "
+		       "copies and stories %.3f s\n", "",
+		       (unsigned long long)st.quotes, (unsigned long long)st.people,
+		       (double)st.quotes_ns / 1e9,
+		       best_cpu > 0 ? 100.0 * (double)st.quotes_ns / 1e9 / best_cpu : 0.0,
+		       (double)st.dups_ns / 1e9);
 	remove_db(dbpath);
 	return 0;
 }
@@ -105,12 +116,14 @@ int main(int argc, char **argv)
 		printf("bench_ingest: %s absent, scrapinghub-aeb pages skipped\n", pages);
 	} else {
 		printf("ingest of the scrapinghub-aeb pages (gzip HTML), end to end, best of 5:\n");
-		status |= run("scrapinghub-aeb", pages, 1, dbpath, 5);
-		status |= run("scrapinghub-aeb", pages, 2, dbpath, 5);
+		status |= run("scrapinghub-aeb", pages, 1, false, dbpath, 5);
+		status |= run("scrapinghub-aeb, no quotations", pages, 1, true, dbpath, 5);
+		status |= run("scrapinghub-aeb", pages, 2, false, dbpath, 5);
 	}
 	if (argc > 1) {
 		printf("ingest of generated articles (JSON Lines, text):\n");
-		status |= run("generated", argv[1], 0, dbpath, 1);
+		status |= run("generated", argv[1], 0, false, dbpath, 1);
+		status |= run("generated, no quotations", argv[1], 0, true, dbpath, 1);
 	}
 	printf("peak memory: %ld MB\n", bench_peak_kb() / 1024);
 	return status;

@@ -250,14 +250,24 @@ done:
 	free(text);
 }
 
-int main(void)
+/* With --floor F1 SPEAKER (percent), the exit status is 1 when either
+ * score falls below it: tests/cli/t0500 uses this to catch regressions. */
+int main(int argc, char **argv)
 {
+	double floor_f1 = 0, floor_spk = 0;
+	if (argc == 4 && strcmp(argv[1], "--floor") == 0) {
+		floor_f1 = atof(argv[2]);
+		floor_spk = atof(argv[3]);
+	} else if (argc != 1) {
+		fprintf(stderr, "usage: eval_quotes [--floor F1 SPEAKER]\n");
+		return 2;
+	}
 	char path[4096];
 	snprintf(path, sizeof path, "%s/quotes/ggt_98/ggt_gold_quotes.jsonl", dyad_score_data_dir());
 	FILE *f = fopen(path, "r");
 	if (!f) {
 		printf("eval_quotes: skipped (%s absent)\n", path);
-		return 0;
+		return argc > 1 ? 77 : 0;
 	}
 	bool verbose = getenv("DYAD_EVAL_VERBOSE") && *getenv("DYAD_EVAL_VERBOSE") == '1';
 	struct dyad_dict d;
@@ -293,5 +303,11 @@ int main(void)
 	       arts ? t.cpu_ms / arts : 0, t.words ? t.cpu_ms / t.words * 600 : 0,
 	       have_dict ? "" : " (no dictionary)");
 	dyad_dict_release(&d);
+	double spk = t.gold_ok ? 100.0 * t.spk_ok / t.gold_ok : 0;
+	if (f1 < floor_f1 || spk < floor_spk) {
+		printf("  below the floor: F1 %.1f (floor %.1f), speaker %.1f%% (floor %.1f%%)\n", f1,
+		       floor_f1, spk, floor_spk);
+		return 1;
+	}
 	return 0;
 }

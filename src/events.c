@@ -186,6 +186,8 @@ static int recode_article(struct recode *r, sqlite3_int64 row, const char *publi
 			r->st->removed += (uint64_t)sqlite3_changes(r->db->h);
 	}
 	r->ev.n = 0;
+	dyad_people_release(&r->people);  /* the finders overwrite what they are given */
+	dyad_quotes_release(&r->quotes);
 	int32_t ymd = dyad_events_ymd(published);
 	if ((rc = dyad_people_find_at(text, r->sent, n, r->dict, ymd, &r->people, err)) ||
 	    (rc = dyad_events_code(r->coder, text, r->sent, n, ymd, &r->people, &r->ev, err)) ||

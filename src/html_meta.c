@@ -258,9 +258,7 @@ static void on_jsonld(struct meta *m, const xmlNode *n)
 	}
 }
 
-/* Publication dates that page scripts keep in JSON-like state
- * ("datePublished":"2020-01-02T..."): weaker than JSON-LD, they may
- * describe other items than the page's own article. */
+/* The keys under which page scripts keep publication dates. */
 static const char *const script_keys[] = {
 	"\"datePublished\"", "\"published_at\"", "\"publishedDate\"",
 	"\"publishDate\"", "\"first-publication\"", "\"date_published\"",
@@ -277,6 +275,9 @@ static size_t script_value_skip(const char *p, const char *end)
 }
 #define SCRIPT_VALUE_MAX 40
 
+/* Publication dates that page scripts keep in JSON-like state
+ * ("datePublished":"2020-01-02T..."): weaker than JSON-LD, they may
+ * describe other items than the page's own article. */
 static void on_script(struct meta *m, const xmlNode *n)
 {
 	const char *const *keys = script_keys;
@@ -314,14 +315,22 @@ int dyad_html_script_dates(const char *s, size_t n, struct dyad_buf *out)
 	/* The first place of each key, with what on_script reads after it:
 	 * on_script reads nothing else. */
 	const char *end = s + n;
+	const char *at[DYAD_ARRAY_LEN(script_keys)] = {0};
+	/* one pass over the quotes, as on_script does */
+	for (const char *q = memchr(s, '"', n); q && end - q > 1;
+	     q = memchr(q + 1, '"', (size_t)(end - q - 1)))
+		for (size_t k = 0; script_keys[k]; k++)
+			if (!at[k] && script_keys[k][1] == q[1] &&
+			    (size_t)(end - q) >= strlen(script_keys[k]) &&
+			    memcmp(q, script_keys[k], strlen(script_keys[k])) == 0)
+				at[k] = q;
 	const char *from[DYAD_ARRAY_LEN(script_keys)], *to[DYAD_ARRAY_LEN(script_keys)];
 	size_t nk = 0;
 	for (size_t k = 0; script_keys[k]; k++) {
-		size_t kl = strlen(script_keys[k]);
-		const char *f = memmem(s, n, script_keys[k], kl);
+		const char *f = at[k];
 		if (!f)
 			continue;
-		const char *v = f + kl;
+		const char *v = f + strlen(script_keys[k]);
 		v += script_value_skip(v, end);
 		size_t rest = (size_t)(end - v);
 		v += rest < SCRIPT_VALUE_MAX ? rest : SCRIPT_VALUE_MAX;

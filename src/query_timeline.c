@@ -295,6 +295,8 @@ int dyad_query_article(struct q *q)
 {
 	static const char *const cols[] = {"id", "published", "outlet", "title", "url", "byline",
 					   "text", "events", "quotes", "copy_of", "story", NULL};
+	/* beyond the columns shown: date_source, date_confidence, dateline,
+	 * lang, and the sentences' byte ranges (for highlighting) */
 	const char *v = q_get(q, "id");
 	if (!v)
 		return dyad_error(q->err, DYAD_EINVAL, "article: id is needed");
@@ -310,7 +312,8 @@ int dyad_query_article(struct q *q)
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(q->db->h,
 			       "SELECT a.rowid AS _r, a.id, a.published, a.outlet, a.title, a.url, "
-			       "a.byline, a.text, (SELECT o.id FROM copies c JOIN articles o ON "
+			       "a.byline, a.text, a.date_source, a.date_confidence, a.dateline, "
+			       "a.lang, (SELECT o.id FROM copies c JOIN articles o ON "
 			       "o.rowid = c.original WHERE c.article = a.rowid) AS copy_of, "
 			       "(SELECT story FROM story_articles WHERE article = a.rowid) AS story "
 			       "FROM articles a WHERE a.id = ?1 OR a.rowid = ?2",
@@ -324,7 +327,7 @@ int dyad_query_article(struct q *q)
 		for (int i = 1; row && i < sqlite3_column_count(st); i++)
 			json_object_set_new(row, sqlite3_column_name(st, i), q_col(st, i));
 		sqlite3_int64 r = sqlite3_column_int64(st, 0);
-		sqlite3_stmt *ev = NULL, *qu = NULL;
+		sqlite3_stmt *ev = NULL, *qu = NULL, *se = NULL;
 		struct tl t = {.q = q};
 		char ids[32];
 		snprintf(ids, sizeof ids, "[%lld]", (long long)r);
@@ -337,9 +340,14 @@ int dyad_query_article(struct q *q)
 				       "SELECT q.sentence_index, coalesce(q.speaker, q.speaker_text) AS "
 				       "speaker, q.speaker_role AS role, q.speaker_actor AS actor, "
 				       "CAST(substr(CAST(a.text AS BLOB), q.byte_start + 1, "
-				       "q.byte_length) AS TEXT) AS quote, q.direct, q.verb FROM quotes q "
+				       "q.byte_length) AS TEXT) AS quote, q.direct, q.verb, q.speaker_text, "
+				       "q.byte_start, q.byte_length FROM quotes q "
 				       "JOIN articles a ON a.rowid = q.article WHERE q.article IN "
 				       "(SELECT value FROM json_each(?1)) ORDER BY q.start", -1, &qu,
+				       NULL) == SQLITE_OK &&
+		    sqlite3_prepare_v2(q->db->h,
+				       "SELECT idx, start, length FROM sentences WHERE article IN "
+				       "(SELECT value FROM json_each(?1)) ORDER BY idx", -1, &se,
 				       NULL) == SQLITE_OK) {
 			json_t *e = rows_of(&t, ev, ids), *x;
 			size_t i;
@@ -351,11 +359,14 @@ int dyad_query_article(struct q *q)
 			json_object_set_new(row, "events", e ? e : json_array());
 			json_t *qq = rows_of(&t, qu, ids);
 			json_object_set_new(row, "quotes", qq ? qq : json_array());
+			json_t *ss = rows_of(&t, se, ids);
+			json_object_set_new(row, "sentences", ss ? ss : json_array());
 		} else {
 			rc = dyad_store_error(q->db, q->err, "preparing the article query");
 		}
 		sqlite3_finalize(ev);
 		sqlite3_finalize(qu);
+		sqlite3_finalize(se);
 		if (!row || json_array_append_new(q->rows, row))
 			rc = rc ? rc : dyad_error(q->err, DYAD_ENOMEM, "out of memory");
 	}
