@@ -9,21 +9,11 @@
 #include <time.h>
 
 #include "bench_clock.h"
+#include "bench_rand.h"
 #include "buf.h"
 #include "dict_builtin.h"
 #include "quote.h"
 
-static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
-
-static uint32_t rnd(uint32_t n)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return (uint32_t)(rng_state % n);
-}
-
-#define PICK(a) (a)[rnd((uint32_t)DYAD_ARRAY_LEN(a))]
 
 static const char *const first[] = {"Ana", "Omar", "Lee", "Clara", "Tomas", "Ayesha", "Jon",
 				    "Mei", "Ravi", "Sofia"};

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "bench_clock.h"
+#include "bench_rand.h"
 #include "buf.h"
 #include "lang.h"
 #include "segment.h"
@@ -64,17 +65,6 @@ static size_t load_shared(struct corpus *c)
 	return c->n;
 }
 
-static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
-
-static uint32_t rnd(uint32_t n)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return (uint32_t)(rng_state % n);
-}
-
-#define PICK(a) (a)[rnd((uint32_t)DYAD_ARRAY_LEN(a))]
 
 /* Generated articles: sentences built from news vocabulary with titles,
  * acronyms, numbers, quotes and the odd ellipsis. */

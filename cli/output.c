@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "csv.h"
 #include "query.h"
 
 /* ---- Cell text ---------------------------------------------------------- */
@@ -265,21 +266,6 @@ static int print_jsonl(const json_t *res, FILE *out)
 	return EXIT_OK;
 }
 
-static void csv_field(FILE *out, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
-
 static int print_csv(const json_t *res, FILE *out)
 {
 	const json_t *cols = json_object_get(res, "columns"), *rows = json_object_get(res, "rows");
@@ -288,7 +274,7 @@ static int print_csv(const json_t *res, FILE *out)
 	json_array_foreach(cols, j, c) {
 		if (j)
 			fputc(',', out);
-		csv_field(out, json_string_value(c));
+		dyad_csv_field(out, json_string_value(c));
 	}
 	fputs("\r\n", out);
 	json_array_foreach(rows, i, row) {
@@ -302,7 +288,7 @@ static int print_csv(const json_t *res, FILE *out)
 					  : cli_cell_text(v);
 			if (!t)
 				return EXIT_FAIL;
-			csv_field(out, t);
+			dyad_csv_field(out, t);
 			free(t);
 		}
 		fputs("\r\n", out);

@@ -3,6 +3,7 @@
 #include <jansson.h>
 #include <string.h>
 
+#include "csv.h"
 #include "store.h"
 
 /* A table as exported: its query, and for each column the field name. */
@@ -189,21 +190,6 @@ static int export_gdelt(struct dyad_db *db, FILE *out, struct dyad_err *err)
 	return end_export(db, st, rc, out, err);
 }
 
-static void csv_field(FILE *out, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
-
 static json_t *column_json(sqlite3_stmt *st, int i)
 {
 	switch (sqlite3_column_type(st, i)) {
@@ -226,7 +212,7 @@ static void write_row(sqlite3_stmt *st, enum dyad_format format, FILE *out)
 			if (sqlite3_column_type(st, i) == SQLITE_FLOAT)
 				fprintf(out, "%.3g", sqlite3_column_double(st, i));
 			else if (sqlite3_column_type(st, i) != SQLITE_NULL)
-				csv_field(out, (const char *)sqlite3_column_text(st, i));
+				dyad_csv_field(out, (const char *)sqlite3_column_text(st, i));
 		}
 		fputs("\r\n", out);
 		return;

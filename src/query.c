@@ -318,11 +318,13 @@ static bool ok_quad(const char *s)
 
 #define MAX_ITEMS 16
 
-int q_cond_actor(struct q *q, struct qb *b, const char *col, const char *name,
-		 const char *value)
+/* " AND (col starts with one of the prefixes of the list value)", each
+ * item checked by ok (actor codes, CAMEO codes). */
+static int cond_prefixes(struct q *q, struct qb *b, const char *col, const char *name,
+			 const char *value, bool (*ok)(const char *))
 {
 	char it[MAX_ITEMS][33];
-	int n = split_list(q, name, value, it, MAX_ITEMS, ok_actor);
+	int n = split_list(q, name, value, it, MAX_ITEMS, ok);
 	if (n < 0)
 		return DYAD_EINVAL;
 	qb_sql(b, " AND (");
@@ -333,6 +335,12 @@ int q_cond_actor(struct q *q, struct qb *b, const char *col, const char *name,
 	}
 	qb_sql(b, ")");
 	return DYAD_OK;
+}
+
+int q_cond_actor(struct q *q, struct qb *b, const char *col, const char *name,
+		 const char *value)
+{
+	return cond_prefixes(q, b, col, name, value, ok_actor);
 }
 
 /* Most exact codes a pair of prefix lists is expanded to. */
@@ -494,17 +502,8 @@ int q_cond_codes(struct q *q, struct qb *b, const char *col, const char *quadcol
 		}
 		qb_sql(b, ")");
 	}
-	if ((v = q_get(q, "code"))) {
-		if ((n = split_list(q, "code", v, it, MAX_ITEMS, ok_code)) < 0)
-			return DYAD_EINVAL;
-		qb_sql(b, " AND (");
-		for (int i = 0; i < n; i++) {
-			if (i)
-				qb_sql(b, " OR ");
-			prefix_range(b, col, it[i]);
-		}
-		qb_sql(b, ")");
-	}
+	if ((v = q_get(q, "code")) && cond_prefixes(q, b, col, "code", v, ok_code))
+		return DYAD_EINVAL;
 	if ((v = q_get(q, "quad"))) {
 		if ((n = split_list(q, "quad", v, it, 4, ok_quad)) < 0)
 			return DYAD_EINVAL;
