@@ -700,6 +700,8 @@ int dyad_people_find_at(const char *text, const struct dyad_sentence *sent, size
 			struct dyad_err *err)
 {
 	memset(out, 0, sizeof *out);
+	out->dict = dict;
+	out->date = ymd;
 	size_t n = strlen(text);
 	int rc = dyad_tokens(text, n, &out->tok, &out->ntok);
 	if (rc)

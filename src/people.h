@@ -41,6 +41,10 @@ struct dyad_people {
 	uint32_t *stok;          /* nsent + 1 entries */
 	size_t nsent;
 	uint8_t *tmask;          /* dyad_people_word_mask() of each token */
+	/* The dictionary and date the people were found with (dict may be
+	 * NULL), for the actor codes of institutions that speak. */
+	const struct dyad_dict *dict;
+	int32_t date;
 };
 
 /* Find the people of text (NUL-terminated) cut into sent[0..nsent) by

@@ -152,6 +152,59 @@ static struct dyad_quote *new_quote(struct qctx *c, uint32_t off, uint32_t end, 
 
 static int person_speaker(struct qctx *c, struct dyad_quote *q, int32_t k);
 
+/* The actor code of a speaker that is no person ("the Pentagon", "the
+ * Pakistani foreign ministry", "the State Department in its report"), read
+ * from words [ns, ne) as the coder reads an actor: the dictionary's actor
+ * (its code valid at the article's date), a bare country completed by an
+ * agent word after it ("Pakistani" + "ministry": PAKGOV). */
+static void institution_actor(struct qctx *c, size_t ns, size_t ne, struct dyad_quote *q)
+{
+	const struct dyad_dict *d = c->people ? c->people->dict : NULL;
+	if (!d)
+		return;
+	char buf[8][96];
+	const char *ptr[8];
+	size_t n = 0;
+	for (size_t i = ns; i < ne && n < 8; i++, n++) {
+		const char *w = tp(c, i);
+		size_t len = tl(c, i);
+		/* "Pakistan's Foreign Office": the country, not the FO */
+		if (len > 2 && w[len - 2] == '\'' && (w[len - 1] == 's' || w[len - 1] == 'S'))
+			len -= 2;
+		else if (len > 4 && !memcmp(w + len - 4, "\xe2\x80\x99", 3) &&
+			 (w[len - 1] == 's' || w[len - 1] == 'S'))
+			len -= 4;
+		if (len > 23)
+			len = 23; /* 4 bytes out per byte in: 96 is enough */
+		dyad_dict_fold(w, len, buf[n], sizeof buf[n]);
+		ptr[n] = buf[n];
+	}
+	struct dyad_dict_match m;
+	for (size_t i = 0; i < n; i++) {
+		if (!dyad_dict_actor_match(d, ptr, n, i, c->people->date, &m) || !m.code ||
+		    !strcmp(m.code, "---") || strlen(m.code) >= sizeof q->actor)
+			continue;
+		snprintf(q->actor, sizeof q->actor, "%s", m.code);
+		if (strlen(m.code) != 3)
+			return;
+		/* the role from an agent word, or from another country's
+		 * institution ("Pakistan's Foreign Office": PAK + GOV) */
+		for (size_t k = i + m.len; k < n; k++) {
+			const char *role = NULL;
+			if (dyad_dict_agent_match(d, ptr, n, k, &m) && m.code && strlen(m.code) == 3)
+				role = m.code;
+			else if (dyad_dict_actor_match(d, ptr, n, k, c->people->date, &m) && m.code &&
+				 strlen(m.code) == 6)
+				role = m.code + 3;
+			if (role) {
+				memcpy(q->actor + 3, role, 4);
+				return;
+			}
+		}
+		return;
+	}
+}
+
 /* Give quote q the speaker of tokens [ns, ne) and verb [v, vend). */
 static int set_speaker(struct qctx *c, struct dyad_quote *q, uint32_t ns, uint32_t ne, uint32_t v,
 		       uint32_t vend)
@@ -190,12 +243,14 @@ static int set_speaker(struct qctx *c, struct dyad_quote *q, uint32_t ns, uint32
 		const struct dyad_quote *l = &c->out->q[from];
 		if (l->speaker && !(q->speaker = dyad_strdup(l->speaker)))
 			return DYAD_ENOMEM;
+		memcpy(q->actor, l->actor, sizeof q->actor);
 		return DYAD_OK;
 	}
 	if (pron)
 		return DYAD_OK;
 	if (!(q->speaker = dyad_strndup(c->text + q->spk_off, q->spk_len)))
 		return DYAD_ENOMEM;
+	institution_actor(c, ns, ne, q);
 	return DYAD_OK;
 }
 
