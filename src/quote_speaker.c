@@ -23,6 +23,13 @@ static const char *const stops_np[] = {
 	"were", "be", "been", "not", "it", "they", "there", "he", "she", "we", "i", "you",
 };
 
+/* Common nouns that end a speaker named by an adjective after the verb
+ * ("said a former U.S. official", "said a senior Pakistani diplomat"). */
+static const char *const speaker_heads[] = {
+	"official", "officials", "diplomat", "diplomats", "source", "sources", "analyst",
+	"analysts", "statement", "report", "aide", "aides", "lawmaker", "lawmakers",
+};
+
 /* Tokens of a capitalised name ending at token e-1 (inclusive of "of" and
  * particles between capitals, and of "the" before it): its first token. */
 static size_t name_left(const struct qctx *c, size_t s0, size_t e)
@@ -169,7 +176,8 @@ static bool np_right(const struct qctx *c, size_t s1, size_t v, uint32_t *ns, ui
 	       ((is_cap(c, e) && !is_qmark(c, e)) ||
 		(!cap && (is_lower(c, e) || is_digit(c, e)) &&
 		 !tok_any(c, e, stops_np, DYAD_ARRAY_LEN(stops_np)) && !is_verb(c, e)) ||
-		(cap && in_list(c, e, DYAD_PW_TITLE)) ||
+		(cap && (in_list(c, e, DYAD_PW_TITLE) ||
+			 tok_any(c, e, speaker_heads, DYAD_ARRAY_LEN(speaker_heads)))) ||
 		(e > j && e + 1 < s1 && is_cap(c, e + 1) && (tok_is(c, e, "of") || tok_is(c, e, "for"))))) {
 		cap |= is_cap(c, e);
 		e++;

@@ -185,6 +185,25 @@ static void test_actor_from_role(void **state)
 	assert_string_equal(q->role, "Pakistan's foreign ministry spokesperson");
 }
 
+/* Institutions and unnamed officials speak with the actor code the coder
+ * would give them; a possessive country is theirs ("Pakistan's Foreign
+ * Office" is no British FO). */
+static void test_institution_actor(void **state)
+{
+	struct fx *f = *state;
+	run(f, "\"We will not allow our soil to be used,\" Pakistan's Foreign Office said.\n\n"
+	       "\"The door remains open,\" the Pentagon said in a statement.\n\n"
+	       "\"The irony is not lost on anyone,\" said a former U.S. official.\n");
+	const struct dyad_quote *q = quote(f, "We will not allow our soil to be used,");
+	assert_string_equal(q->speaker, "Pakistan's Foreign Office");
+	assert_string_equal(q->actor, "PAKGOV");
+	q = quote(f, "The door remains open,");
+	assert_string_equal(q->actor, "USAMIL");
+	q = quote(f, "The irony is not lost on anyone,");
+	assert_string_equal(q->speaker, "a former U.S. official");
+	assert_int_equal(strncmp(q->actor, "USA", 3), 0);
+}
+
 static void test_without_people_and_edge_input(void **state)
 {
 	struct fx *f = *state;
@@ -213,6 +232,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_speakers_across_paragraphs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_actor_from_role, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_institution_actor, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_without_people_and_edge_input, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("quote", tests, NULL, NULL);
