@@ -8,6 +8,7 @@
 
 #include "cameo.h"
 #include "query_int.h"
+#include "utf8.h"
 
 /* ---- Parameters ---------------------------------------------------------- */
 
@@ -94,6 +95,8 @@ static int check_params(struct q *q, const char *const *allowed)
 		if (v && strlen(v) > MAX_VALUE)
 			return dyad_error(q->err, DYAD_EINVAL, "%s: value longer than %d bytes",
 					  name, MAX_VALUE);
+		if (v && dyad_utf8_check(v, strlen(v)) != strlen(v))
+			return dyad_error(q->err, DYAD_EINVAL, "%s: value is not valid UTF-8", name);
 	}
 	return DYAD_OK;
 }
