@@ -43,11 +43,13 @@ static unsigned long long verification(struct dyad_db *db)
 	return h;
 }
 
-/* Ingest input reps times into a fresh database; print the best run.
- * no_quotes: without people and quotations, to show what they cost. */
-static int run(const char *label, const char *input, int jobs, bool no_quotes, const char *dbpath,
-	       int reps)
+/* Ingest input reps times into a fresh database with options o (without
+ * some stages, to show what they cost); print the best run. */
+static int run(const char *label, const char *input, struct dyad_ingest_opts o,
+	       const char *dbpath, int reps)
 {
+	bool no_quotes = o.no_quotes;
+	int jobs = o.jobs;
 	double best = 1e30, best_cpu = 0;
 	struct dyad_ingest_stats st = {0};
 	unsigned long long vh = 0;
@@ -60,7 +62,6 @@ static int run(const char *label, const char *input, int jobs, bool no_quotes, c
 			fprintf(stderr, "bench: %s\n", dyad_errmsg(&err));
 			return 1;
 		}
-		struct dyad_ingest_opts o = {.jobs = jobs, .no_quotes = no_quotes};
 		const char *paths[] = {input};
 		double t0 = bench_now(), c0 = bench_cpu();
 		int rc = dyad_ingest(db, paths, 1, &o, &st, &err);
@@ -116,14 +117,22 @@ int main(int argc, char **argv)
 		printf("bench_ingest: %s absent, scrapinghub-aeb pages skipped\n", pages);
 	} else {
 		printf("ingest of the scrapinghub-aeb pages (gzip HTML), end to end, best of 5:\n");
-		status |= run("scrapinghub-aeb", pages, 1, false, dbpath, 5);
-		status |= run("scrapinghub-aeb, no quotations", pages, 1, true, dbpath, 5);
-		status |= run("scrapinghub-aeb", pages, 2, false, dbpath, 5);
+		status |= run("scrapinghub-aeb", pages, (struct dyad_ingest_opts){.jobs = 1},
+			      dbpath, 5);
+		status |= run("  without people, quotations", pages,
+			      (struct dyad_ingest_opts){.jobs = 1, .no_quotes = 1}, dbpath, 5);
+		/* the stages of issue 2: decompress, parse, extract, segment, store */
+		status |= run("  articles only (no events...)", pages,
+			      (struct dyad_ingest_opts){.jobs = 1, .no_quotes = 1, .no_events = 1,
+							.no_dups = 1}, dbpath, 5);
+		status |= run("scrapinghub-aeb", pages, (struct dyad_ingest_opts){.jobs = 2},
+			      dbpath, 5);
 	}
 	if (argc > 1) {
 		printf("ingest of generated articles (JSON Lines, text):\n");
-		status |= run("generated", argv[1], 0, false, dbpath, 1);
-		status |= run("generated, no quotations", argv[1], 0, true, dbpath, 1);
+		status |= run("generated", argv[1], (struct dyad_ingest_opts){0}, dbpath, 1);
+		status |= run("  without people, quotations", argv[1],
+			      (struct dyad_ingest_opts){.no_quotes = 1}, dbpath, 1);
 	}
 	printf("peak memory: %ld MB\n", bench_peak_kb() / 1024);
 	return status;

@@ -9,7 +9,7 @@
 
 static const char *const usage_lines[] = {
 	"usage: dyad ingest [--db PATH] [--dict PATH] [-j N] [-q] [-v] [--no-quotes]",
-	"                   [--no-dups] PATH...",
+	"                   [--no-events] [--no-dups] PATH...",
 	"",
 	"Read text, HTML, JSON Lines and WARC files (each may be gzip-compressed),",
 	"and folders of them recursively; '-' reads standard input. Articles are",
@@ -24,6 +24,7 @@ static const char *const usage_lines[] = {
 	"  -q          no progress and no summary line",
 	"  -v          also report records that are not articles (WARC 404s...)",
 	"  --no-quotes skip people and quotations (faster; to measure their cost)",
+	"  --no-events code no events (code them later with dyad recode --dict)",
 	"  --no-dups   do not look for copies and stories after the run",
 	"",
 	"exit status: 0 ok, 1 failure, 2 usage, 3 done but some inputs were skipped,",
@@ -113,7 +114,7 @@ static void summary(const struct report *r, const struct dyad_ingest_stats *st)
 int cmd_ingest(int argc, char **argv)
 {
 	const char *dbpath = "dyad.db", *dict = NULL;
-	int jobs = 0, no_quotes = 0, no_dups = 0;
+	int jobs = 0, no_quotes = 0, no_dups = 0, no_events = 0;
 	bool quiet = false;
 	struct report rep = {.progress = isatty(STDERR_FILENO)};
 	const char **paths = calloc((size_t)argc, sizeof *paths);
@@ -142,6 +143,8 @@ int cmd_ingest(int argc, char **argv)
 			jobs = (int)n;
 		} else if (!strcmp(argv[i], "--no-quotes")) {
 			no_quotes = 1;
+		} else if (!strcmp(argv[i], "--no-events")) {
+			no_events = 1;
 		} else if (!strcmp(argv[i], "--no-dups")) {
 			no_dups = 1;
 		} else if (!strcmp(argv[i], "-q") || !strcmp(argv[i], "--quiet")) {
@@ -179,6 +182,7 @@ int cmd_ingest(int argc, char **argv)
 	struct dyad_ingest_opts opts = {
 		.jobs = jobs, .on_diag = on_diag, .on_progress = on_progress, .ud = &rep,
 		.stop = &stop_flag, .dict = dict, .no_quotes = no_quotes, .no_dups = no_dups,
+		.no_events = no_events,
 	};
 	struct dyad_ingest_stats st;
 	int rc = dyad_ingest(db, paths, npaths, &opts, &st, &err);

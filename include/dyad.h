@@ -134,6 +134,7 @@ struct dyad_ingest_opts {
 	volatile int *stop;         /* when set non-zero, stop reading new input */
 	const char *dict;           /* event dictionary (see dyad_recode); NULL: built-in */
 	int no_quotes;              /* skip people and quotations (to measure their cost) */
+	int no_events;              /* code no events (dyad_recode can code them later) */
 	int no_dups;                /* do not look for copies and stories after the run */
 };
 

@@ -105,7 +105,7 @@ static int analyse(struct ingest *in, struct dyad_coder *c, struct job *j, long 
 		rc = dyad_people_find_at(doc->a.text, doc->sent, nsent, &in->dict, ymd, &j->people,
 					 err);
 	long long t1 = thread_ns();
-	if (rc == DYAD_OK)
+	if (rc == DYAD_OK && !in->opts->no_events)
 		rc = dyad_events_code(c, doc->a.text, doc->sent, nsent, ymd, &j->people,
 				      &doc->events, err);
 	long long t2 = thread_ns();
@@ -114,7 +114,8 @@ static int analyse(struct ingest *in, struct dyad_coder *c, struct job *j, long 
 	long long t3 = thread_ns();
 	*coding += t2 - t1;
 	*quoting += (t1 - t0) + (t3 - t2);
-	if (rc == DYAD_OK)
+	/* without copies now, the signature is made when they are looked for */
+	if (rc == DYAD_OK && !in->opts->no_dups)
 		dyad_sig_compute(doc->a.text, strlen(doc->a.text), &j->sig);
 	else
 		dyad_error(err, rc, "%s: %s", doc->a.path, dyad_rcstr(rc));
@@ -158,9 +159,10 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-/* Store the article of j with all its rows; *stored tells whether it was
- * new. Inside the writer's transaction. */
-static int store_job(struct dyad_db *db, struct job *j, bool *stored, struct dyad_err *err)
+/* Store the article of j with all its rows (its signature when with_sig);
+ * *stored tells whether it was new. Inside the writer's transaction. */
+static int store_job(struct dyad_db *db, struct job *j, bool with_sig, bool *stored,
+		     struct dyad_err *err)
 {
 	int rc = dyad_store_put(db, &j->doc, stored, err);
 	if (rc || !*stored)
@@ -170,7 +172,7 @@ static int store_job(struct dyad_db *db, struct job *j, bool *stored, struct dya
 	if ((rc = dyad_store_people(db, row, text, &j->people, err)) ||
 	    (rc = dyad_store_quotes(db, row, text, &j->quotes, err)))
 		return rc;
-	return dyad_store_signature(db, row, &j->sig, err);
+	return with_sig ? dyad_store_signature(db, row, &j->sig, err) : DYAD_OK;
 }
 
 static void *writer(void *arg)
@@ -183,7 +185,7 @@ static void *writer(void *arg)
 			bool stored = false;
 			int rc = pending ? DYAD_OK : dyad_store_begin(in->db, &in->werr);
 			if (rc == DYAD_OK)
-				rc = store_job(in->db, j, &stored, &in->werr);
+				rc = store_job(in->db, j, !in->opts->no_dups, &stored, &in->werr);
 			if (rc == DYAD_OK && ++pending >= BATCH) {
 				rc = dyad_store_commit(in->db, &in->werr);
 				pending = 0;
