@@ -349,7 +349,7 @@ static int listy_span(const struct dyad_coder *c, size_t a, size_t b)
 /* Words that open an adverbial clause before a sentence's subject ("In
  * 2008,", "On Monday,", "Last week,", "According to X,"). */
 static const char *const openers[] = {
-	"IN", "ON", "LAST", "EARLIER", "LATER", "AFTER", "BEFORE", "DURING", "SINCE", "AT",
+	"IN", "ON", "LAST", "EARLIER", "LATER", "AFTER", "BEFORE", "DURING", "SINCE", "AT", "WHEN",
 	"YESTERDAY", "TODAY", "MEANWHILE", "HOWEVER", "SEPARATELY", "FOLLOWING", "AMID",
 	"DESPITE", "ACCORDING", "LATE", "EARLY", "THIS", "ALSO", "UNDER", "FOR", "OVER",
 	"THURSDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "FRIDAY", "SATURDAY", "SUNDAY", NULL};
@@ -1605,14 +1605,17 @@ static int time_offset(const char *code, int *days)
 /* The date of the sentence: the article's, or an earlier one the sentence
  * gives ("yesterday", "on Monday", "last week", "on March 3", "in March
  * 2008", "in 2008"), or the article's shifted by a TABARI <TIME> phrase
- * ("LAST_WEEK [-7]"). */
+ * ("LAST_WEEK [-7]"). TABARI's TIME SHIFT: with TABARI dictionaries that
+ * hold <TIME> phrases only those shift the date, as TABARI does ("on
+ * Thursday" changes nothing); SET: TIME SHIFT = FALSE keeps the article's
+ * date whatever the dictionaries. */
 static int32_t sentence_date(const struct dyad_coder *c, size_t from, size_t to)
 {
 	static const char *const days[] = {"SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY",
 					   "THURSDAY", "FRIDAY", "SATURDAY"};
 	int32_t date = c->date;
-	if (!date)
-		return 0;
+	if (!date || (c->opts & DYAD_CODER_NO_TIME_SHIFT))
+		return date;
 	int ay = date / 10000, am = date / 100 % 100;
 	int times = dyad_dict_count(c->d, DYAD_DK_TIME) > 0;
 	for (size_t i = from; i < to; i++) {
@@ -1624,6 +1627,8 @@ static int32_t sentence_date(const struct dyad_coder *c, size_t from, size_t to)
 			    m.entry->id < c->d->times.n && time_offset(tc[m.entry->id], &off))
 				return ymd_add(date, off);
 		}
+		if (times && c->tabari)
+			continue; /* TABARI: its <TIME> phrases alone */
 		/* cheap filter: the words below are capitalised (days, months),
 		 * numbers, or "yesterday", "last" */
 		char w0 = c->w[i][0];
@@ -1785,22 +1790,151 @@ static void issues_in(const struct dyad_coder *c, char *out, size_t cap)
 	}
 }
 
+/* Words that open a subordinate clause holding an event of its own
+ * ("After India tested a missile, ..."). */
+static const char *const event_openers[] = {"AFTER", "BEFORE", "WHEN", "FOLLOWING", "SINCE",
+					    NULL};
+
+/* dyad: the comma ending an opening "After X VERB Y," clause worth coding
+ * on its own, else 0. The clause must open with its subject, not a
+ * gerund or a date ("After meeting Putin,", "Since 2001,"), and hold 3-20
+ * words, with a main clause of 3 words or more after it. */
+static size_t event_clause(const struct dyad_coder *c)
+{
+	if (!is_any(c, 0, event_openers) || c->nw < 8)
+		return 0;
+	size_t k = 1;
+	while (k < c->nw && k <= 21 && !is(c, k, ","))
+		k++;
+	if (k > 21 || k < 4 || k + 3 >= c->nw)
+		return 0;
+	const char *w1 = c->w[1];
+	size_t l1 = strlen(w1);
+	if (!alpha(c, 1) || isdigit((unsigned char)w1[0]) || (l1 > 4 && !strcmp(w1 + l1 - 3, "ING")) ||
+	    month_at(c, 1) || is_any(c, 1, openers))
+		return 0;
+	return k;
+}
+
+/* Reverse ev[a..b) in place (rotations without a second array). */
+static void reverse_events(struct dyad_event *ev, size_t a, size_t b)
+{
+	while (b > a + 1) {
+		struct dyad_event t = ev[a];
+		ev[a++] = ev[--b];
+		ev[b] = t;
+	}
+}
+
+static int code_words(struct dyad_coder *c, const char *s, uint32_t idx, int32_t date,
+		      struct dyad_events *out, struct dyad_err *err);
+
 int dyad_coder_sentence(struct dyad_coder *c, const char *s, size_t n, uint32_t idx,
 			struct dyad_events *out, struct dyad_err *err)
 {
-	const struct dyad_dict *d = c->d;
 	if (c->discard_story)
 		return DYAD_OK;
 	if (words(c, s, n))
 		return dyad_error(err, DYAD_ENOMEM, "out of memory coding a sentence");
+	size_t k = c->dyad ? event_clause(c) : 0, n0 = out->n;
+	uint8_t *drop = c->caps + c->wcap;
+	if (k) {
+		/* dyad: an opening clause's subject is the main clause's "he"
+		 * ("When Ghani announced the exchange, he said ..."): a first
+		 * look at the clause alone, its events dropped, leaves it in
+		 * c->last */
+		memset(drop, 1, c->nw);
+		memset(drop + 1, 0, k - 1);
+		compact(c, drop);
+		int rc0 = code_words(c, s, idx, 0, out, err);
+		out->n = n0;
+		if (rc0 || c->discard_story)
+			return rc0;
+		if (words(c, s, n))
+			return dyad_error(err, DYAD_ENOMEM, "out of memory coding a sentence");
+	}
+	int rc = code_words(c, s, idx, 0, out, err);
+	if (rc || !k || c->discard_story)
+		return rc;
+	/* dyad: the opening clause's events, with the sentence's date, before
+	 * the main clause's; its "he" is now the main clause's subject ("When
+	 * he visited Beijing, Modi ..."), and the main subject stays the one
+	 * later sentences refer to */
+	char last[sizeof c->last];
+	memcpy(last, c->last, sizeof last);
+	int32_t date = c->sdate;
+	size_t n1 = out->n;
+	if (words(c, s, n))
+		return dyad_error(err, DYAD_ENOMEM, "out of memory coding a sentence");
+	memset(drop, 1, c->nw);
+	memset(drop + 1, 0, k - 1);
+	compact(c, drop);
+	/* an act with no target in the clause is on the main clause's
+	 * subject, the one reacting ("After Hamas fired rockets, Israel
+	 * struck Gaza": Hamas on Israel) */
+	char deftgt[sizeof c->deftgt];
+	int def_after = c->def_after;
+	memcpy(deftgt, c->deftgt, sizeof deftgt);
+	const struct dyad_event *main_ev = n1 > n0 ? &out->ev[n0] : NULL;
+	uint32_t moff = main_ev ? main_ev->src_off : 0, mlen = main_ev ? main_ev->src_len : 0;
+	if (!deftgt[0] && main_ev && main_ev->source[0]) {
+		snprintf(c->deftgt, sizeof c->deftgt, "%s", main_ev->source);
+		c->def_after = 1;
+	}
+	rc = code_words(c, s, idx, date, out, err);
+	for (size_t i = n1; !deftgt[0] && i < out->n; i++)
+		if (!out->ev[i].tgt_len && !strcmp(out->ev[i].target, c->deftgt)) {
+			out->ev[i].tgt_off = moff;
+			out->ev[i].tgt_len = mlen;
+		}
+	memcpy(c->deftgt, deftgt, sizeof deftgt);
+	c->def_after = def_after;
+	memcpy(c->last, last, sizeof last);
+	if (out->n > n1 && n1 > n0) {
+		reverse_events(out->ev, n0, n1);
+		reverse_events(out->ev, n1, out->n);
+		reverse_events(out->ev, n0, out->n);
+	}
+	return rc;
+}
+
+/* TABARI <TIME> [###] (not a real event: "once upon a time") or [+++]
+ * (too complex to code: "when peace comes") anywhere in the sentence,
+ * asides included, while TIME SHIFT is on. */
+static int time_discard(const struct dyad_coder *c)
+{
+	const struct dyad_dict *d = c->d;
+	if ((c->opts & DYAD_CODER_NO_TIME_SHIFT) || !dyad_dict_count(d, DYAD_DK_TIME))
+		return 0;
+	const char *const *tc = d->times.a;
+	for (size_t i = 0; i < c->nw; i++) {
+		struct dyad_dict_match m;
+		if (maybe(c, DYAD_DK_TIME, i) && dyad_dict_match(d, DYAD_DK_TIME, c->w, c->nw, i, &m) &&
+		    m.entry->id < d->times.n &&
+		    (!strcmp(tc[m.entry->id], "###") || !strcmp(tc[m.entry->id], "+++")))
+			return 1;
+	}
+	return 0;
+}
+
+/* Code the words in c->w (of sentence s): clauses, actors, verbs. date,
+ * when not 0, is the date of the events (else the sentence's own). */
+static int code_words(struct dyad_coder *c, const char *s, uint32_t idx, int32_t date,
+		      struct dyad_events *out, struct dyad_err *err)
+{
+	const struct dyad_dict *d = c->d;
 	/* the place from every word, before clauses go; the date from the
 	 * clauses kept, else from an opening clause ("In 2008, ...") */
 	find_location(c, s);
+	if (time_discard(c))
+		return DYAD_OK;
 	int32_t open_date = c->dyad ? drop_opening(c) : c->date;
 	drop_asides(c);
 	c->sdate = sentence_date(c, 0, c->nw);
 	if (c->sdate == c->date)
 		c->sdate = open_date;
+	if (date)
+		c->sdate = date;
 	if (c->dyad && orig_words(c, s))
 		return dyad_error(err, DYAD_ENOMEM, "out of memory coding a sentence");
 	/* discards, then actor and agent phrases, longest first */
@@ -1844,11 +1978,6 @@ int dyad_coder_sentence(struct dyad_coder *c, const char *s, size_t n, uint32_t 
 			am.start = i;
 			am.len = ll;
 			am.code = lcode;
-		}
-		if (maybe(c, DYAD_DK_TIME, i) && dyad_dict_match(d, DYAD_DK_TIME, c->w, c->nw, i, &dm)) {
-			const char *const *tc = d->times.a;
-			if (dm.entry->id < d->times.n && !strcmp(tc[dm.entry->id], "###"))
-				goto done; /* TABARI <TIME> [###]: not a real event */
 		}
 		if (a && am.code && !strcmp(am.code, "###"))
 			goto done; /* TABARI: an actor that discards the sentence */

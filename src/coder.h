@@ -68,6 +68,9 @@ enum dyad_coder_opt {
 	/* events without a target, agents alone as "---GOV" (PETRARCH
 	 * require_dyad = false) */
 	DYAD_CODER_NO_DYAD = 8,
+	/* TABARI SET: TIME SHIFT = FALSE: events keep the article's date and
+	 * <TIME> phrases are not looked for (no shift, no [###] or [+++]) */
+	DYAD_CODER_NO_TIME_SHIFT = 16,
 };
 
 /* How the coder reads its dictionaries (dyad_coder_style). */

@@ -1,6 +1,7 @@
 /* Coder settings from option text: TABARI .options commands and OPTION
- * records ("SET: CODE ALL", "COMMA: MIN = 2 MAX = 8", "DEFAULT: SOURCE
- * [X] PRIOR"), PETR_config.ini [Options] (comma_*, require_dyad). */
+ * records ("SET: CODE ALL", "SET: TIME SHIFT = FALSE", "COMMA: MIN = 2 MAX
+ * = 8", "DEFAULT: SOURCE [X] PRIOR"), PETR_config.ini [Options] (comma_*,
+ * require_dyad). */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,6 +75,14 @@ void dyad_coder_tabari_option(struct dyad_coder_settings *s, const char *text)
 		s->opts = (s->opts & ~(unsigned)DYAD_CODER_BY_SENTENCE) | DYAD_CODER_ALL;
 	if (strstr(text, "CODE BY CLAUSE"))
 		s->opts &= ~(unsigned)(DYAD_CODER_ALL | DYAD_CODER_BY_SENTENCE);
+	const char *ts = strstr(text, "TIME SHIFT");
+	if (ts) {
+		/* on by default when the .verbs file holds <TIME> records */
+		if (strstr(ts, "FALSE"))
+			s->opts |= DYAD_CODER_NO_TIME_SHIFT;
+		else if (strstr(ts, "TRUE"))
+			s->opts &= ~(unsigned)DYAD_CODER_NO_TIME_SHIFT;
+	}
 	if (strstr(text, "CONVERT AGENT"))
 		s->opts = strstr(text, "TRUE") ? s->opts | DYAD_CODER_CONVERT_AGENT
 					       : s->opts & ~(unsigned)DYAD_CODER_CONVERT_AGENT;

@@ -17,6 +17,7 @@ struct vrec {
 	int32_t date;
 	struct dyad_buf text;
 	struct dyad_buf expect;   /* "SRC/TGT/CODE" items, each followed by '\n' */
+	struct dyad_buf dates;    /* "SRC/TGT/CODE YYYYMMDD\n": TABARI's dated items */
 	int check;                /* expected set given ({---} counts) */
 	int skip;
 };
@@ -30,6 +31,11 @@ struct vrun {
 	struct dyad_validate_result *r;
 	struct dyad_coder_settings set;  /* TABARI defaults, then the suite's options */
 	char story[64];           /* "FRWD-001" of "FRWD-001-002": records of one story */
+	/* an OPTION record set TIME SHIFT = TRUE: items' dates are compared.
+	 * TABARI's suite writes a date on every item but means them only in
+	 * its TIME section (CONV-07 carries a NEXT_MONTH shift while TIME
+	 * SHIFT is off) */
+	int dated;
 };
 
 static int cmp_str(const void *a, const void *b)
@@ -77,6 +83,44 @@ static int canon(const char *items, struct dyad_buf *out)
 	return rc ? -1 : 0;
 }
 
+/* The dated items of rec (TABARI "{ A / B / 064 } 950103": the date the
+ * event must carry, TIME SHIFT) against the events coded. Returns 1 when
+ * every one has its date, -1 when out of memory, else 0 with
+ * "A/B/064@19950103" of the first wrong item in want and the events coded,
+ * with their dates, in got. */
+static int dates_ok(const struct vrun *vr, const struct vrec *rec, struct dyad_buf *want,
+		    struct dyad_buf *got)
+{
+	for (const char *p = rec->dates.data; p && *p;) {
+		const char *nl = strchr(p, '\n'), *sp = strchr(p, ' ');
+		if (!nl || !sp || sp > nl)
+			break;
+		int32_t date = atoi(sp + 1);
+		size_t len = (size_t)(sp - p);
+		int seen = 0;
+		for (size_t i = 0; i < vr->ev.n && !seen; i++) {
+			const struct dyad_event *e = &vr->ev.ev[i];
+			char item[96];
+			snprintf(item, sizeof item, "%s/%s/%s", e->source[0] ? e->source : "---",
+				 e->target[0] ? e->target : "---", e->code);
+			seen = strlen(item) == len && !memcmp(item, p, len) && e->date == date;
+		}
+		if (!seen) {
+			if (dyad_buf_printf(want, "%.*s@%d", (int)len, p, (int)date))
+				return -1;
+			for (size_t i = 0; i < vr->ev.n; i++) {
+				const struct dyad_event *e = &vr->ev.ev[i];
+				if (dyad_buf_printf(got, "%s%s/%s/%s@%d", i ? " " : "", e->source,
+						    e->target, e->code, (int)e->date))
+					return -1;
+			}
+			return 0;
+		}
+		p = nl + 1;
+	}
+	return 1;
+}
+
 static int check_record(struct vrun *vr, struct vrec *rec, struct dyad_err *err)
 {
 	if (rec->skip || !rec->check) {
@@ -115,9 +159,16 @@ static int check_record(struct vrun *vr, struct vrec *rec, struct dyad_err *err)
 	if (!rc && (canon(got.data, &a) || canon(rec->expect.data ? rec->expect.data : "", &b)))
 		rc = DYAD_ENOMEM;
 	if (!rc) {
-		if (!strcmp(a.data, b.data)) {
+		int same = !strcmp(a.data, b.data), dated = 1;
+		if (same) {
+			dyad_buf_truncate(&a, 0);
+			dyad_buf_truncate(&b, 0);
+			if ((dated = dates_ok(vr, rec, &b, &a)) < 0)
+				rc = DYAD_ENOMEM;
+		}
+		if (!rc && same && dated) {
 			vr->r->passed++;
-		} else {
+		} else if (!rc) {
 			vr->r->failed++;
 			if (vr->fn)
 				vr->fn(vr->ctx, rec->id, text, b.data, a.data);
@@ -135,6 +186,7 @@ static void rec_reset(struct vrec *rec)
 	rec->date = 0;
 	dyad_buf_truncate(&rec->text, 0);
 	dyad_buf_truncate(&rec->expect, 0);
+	dyad_buf_truncate(&rec->dates, 0);
 	rec->check = rec->skip = 0;
 }
 
@@ -148,6 +200,14 @@ static char *trim(char *s)
 	return s;
 }
 
+static int32_t yymmdd(const char *s)
+{
+	int v = atoi(s);
+	int y = v / 10000;
+	y += y < 31 ? 2000 : 1900;
+	return dyad_dict_ymd(y, v / 100 % 100, v % 100);
+}
+
 /* "{ ARN / GON / 064 }" (after '{'): adds to the record's expectations. */
 static int tabari_expect(struct vrun *vr, struct vrec *rec, char *p)
 {
@@ -156,10 +216,21 @@ static int tabari_expect(struct vrun *vr, struct vrec *rec, char *p)
 		close = strstr(p, "*/"); /* an OPTION line left open */
 	if (!close)
 		return 0;
+	/* "} 950103": the date the event carries */
+	int32_t date = 0;
+	if (*close == '}') {
+		const char *d = close + 1;
+		while (*d == ' ' || *d == '\t')
+			d++;
+		if (strspn(d, "0123456789") == 6)
+			date = yymmdd(d);
+	}
 	*close = '\0';
 	char *body = trim(p);
 	if (!strncmp(body, "OPTION", 6)) {
 		dyad_coder_tabari_option(&vr->set, body);
+		if (strstr(body, "TIME SHIFT"))
+			vr->dated = !(vr->set.opts & DYAD_CODER_NO_TIME_SHIFT);
 		return 0;
 	}
 	if (!strcmp(body, "+++"))
@@ -173,23 +244,18 @@ static int tabari_expect(struct vrun *vr, struct vrec *rec, char *p)
 		f[k++] = trim(q);
 	if (k < 3)
 		return 0;
+	if (date && vr->dated && dyad_buf_printf(&rec->dates, "%s/%s/%s %d\n", f[0], f[1], f[2], (int)date))
+		return -1;
 	return dyad_buf_printf(&rec->expect, "%s/%s/%s\n", f[0], f[1], f[2]) ? -1 : 0;
 }
 
-static int32_t yymmdd(const char *s)
-{
-	int v = atoi(s);
-	int y = v / 10000;
-	y += y < 31 ? 2000 : 1900;
-	return dyad_dict_ymd(y, v / 100 % 100, v % 100);
-}
 
 static int run_tabari(struct vrun *vr, const char *path, struct dyad_err *err)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return dyad_error(err, DYAD_EIO, "cannot open %s", path);
-	struct vrec rec = {.text = DYAD_BUF_INIT, .expect = DYAD_BUF_INIT};
+	struct vrec rec = {.text = DYAD_BUF_INIT, .expect = DYAD_BUF_INIT, .dates = DYAD_BUF_INIT};
 	char line[4096];
 	int state = 0; /* 0 between records, 1 text, 2 comment */
 	int rc = DYAD_OK, final = 0;
@@ -242,6 +308,7 @@ static int run_tabari(struct vrun *vr, const char *path, struct dyad_err *err)
 	fclose(f);
 	dyad_buf_release(&rec.text);
 	dyad_buf_release(&rec.expect);
+	dyad_buf_release(&rec.dates);
 	return rc;
 }
 
@@ -256,7 +323,7 @@ static int run_petrarch(struct vrun *vr, const char *path, const char *dict, str
 	xmlTextReaderPtr x = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
 	if (!x)
 		return dyad_error(err, DYAD_EIO, "cannot read %s", path);
-	struct vrec rec = {.text = DYAD_BUF_INIT, .expect = DYAD_BUF_INIT};
+	struct vrec rec = {.text = DYAD_BUF_INIT, .expect = DYAD_BUF_INIT, .dates = DYAD_BUF_INIT};
 	int rc = DYAD_OK, in = 0, r;
 	while (!rc && (r = xmlTextReaderRead(x)) == 1) {
 		const char *name = (const char *)xmlTextReaderConstName(x);
@@ -320,6 +387,7 @@ static int run_petrarch(struct vrun *vr, const char *path, const char *dict, str
 	xmlFreeTextReader(x);
 	dyad_buf_release(&rec.text);
 	dyad_buf_release(&rec.expect);
+	dyad_buf_release(&rec.dates);
 	return rc;
 }
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "coder.h"
+#include "coder_int.h"
 
 #define FIX "tests/data/coder/"
 
@@ -372,6 +373,44 @@ static void test_validate_fixture(void **state)
 	assert_int_equal(dyad_validate_run(FIX "missing.project", NULL, NULL, NULL, &r, &err), DYAD_EIO);
 }
 
+/* TABARI's TIME SHIFT: <TIME> phrases shift the date (and only they, with
+ * TABARI dictionaries), [###]/[+++] drop the sentence, asides included;
+ * SET: TIME SHIFT = FALSE turns all of it off. The suite compares dates. */
+static void test_time_shift(void **state)
+{
+	(void)state;
+	struct dyad_validate_result r;
+	struct dyad_err err = {0};
+	int fails = 0;
+	assert_int_equal(dyad_validate_run(FIX "time_shift.project", NULL, fail_count, &fails, &r,
+					   &err), DYAD_OK);
+	assert_int_equal(r.passed, 7);
+	assert_int_equal(r.failed, 0);
+	/* the option, read as TABARI writes it, and on the coder */
+	struct dyad_coder_settings s;
+	dyad_coder_settings_init(&s, 0);
+	dyad_coder_tabari_option(&s, "OPTION: SET: TIME SHIFT = FALSE");
+	assert_true(s.opts & DYAD_CODER_NO_TIME_SHIFT);
+	dyad_coder_tabari_option(&s, "SET: TIME SHIFT = TRUE");
+	assert_false(s.opts & DYAD_CODER_NO_TIME_SHIFT);
+	struct fx f;
+	memset(&f, 0, sizeof f);
+	dyad_dict_init(&f.d);
+	assert_int_equal(dyad_dict_load(&f.d, FIX "time_shift.project", &err), DYAD_OK);
+	assert_int_equal(dyad_coder_new(&f.d, &f.c, &err), DYAD_OK);
+	const char *s1 = "Zembla condemned Karpatia last week for the border incident.";
+	code1(&f, s1, 20200101);
+	assert_int_equal(f.ev.ev[f.ev.n - 1].date, 20191225);
+	dyad_coder_options(f.c, DYAD_CODER_NO_TIME_SHIFT);
+	code1(&f, s1, 20200101);
+	assert_int_equal(f.ev.ev[f.ev.n - 1].date, 20200101);
+	assert_string_equal(code1(&f, "Once upon a time Zembla condemned Karpatia for it.", 20200101),
+			    "ZEM/KRP/122");
+	dyad_coder_free(f.c);
+	dyad_events_release(&f.ev);
+	dyad_dict_release(&f.d);
+}
+
 #define DYAD_TEST_TABARI_FLOOR 0.88
 
 static const char *shared(void)
@@ -416,6 +455,7 @@ int main(void)
 		cmocka_unit_test(test_dict_options),
 		cmocka_unit_test(test_petrarch),
 		cmocka_unit_test(test_validate_fixture),
+		cmocka_unit_test(test_time_shift),
 		cmocka_unit_test(test_validate_tabari),
 	};
 	return cmocka_run_group_tests_name("coder", tests, NULL, NULL);

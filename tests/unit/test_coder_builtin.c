@@ -258,6 +258,54 @@ static void leading_clause(void **state)
 	}
 }
 
+/* An opening "After X VERB Y," clause is a clause of its own: its event
+ * comes first, takes the sentence's date, and acts on the main clause's
+ * subject when it names no target; "he" in it is the main subject. */
+static void event_clause(void **state)
+{
+	struct fx *f = *state;
+	const char *s = "On Monday, after India tested a missile, Pakistan warned New Delhi.";
+	const char *s1 = "After India tested a missile on Monday, Pakistan warned New Delhi.";
+	const char *const *v[] = {&s, &s1};
+	for (size_t i = 0; i < DYAD_ARRAY_LEN(v); i++) {
+		code_article(f, 20190601, v[i], 1);
+		if (i == 0) {
+			/* the opening clause is not the first one */
+			assert_int_equal(f->ev.n, 1);
+			assert_string_equal(f->ev.ev[0].code, "130");
+			continue;
+		}
+		assert_int_equal(f->ev.n, 2);
+		const struct dyad_event *a = &f->ev.ev[0], *b = &f->ev.ev[1];
+		assert_string_equal(a->source, "IND");
+		assert_string_equal(a->target, "PAK");
+		assert_string_equal(a->code, "150");
+		assert_memory_equal(s1 + a->tgt_off, "Pakistan", a->tgt_len);
+		assert_int_equal(a->tgt_len, 8);
+		assert_string_equal(b->source, "PAK");
+		assert_string_equal(b->code, "130");
+		assert_int_equal(a->date, 20190527);
+		assert_int_equal(b->date, 20190527);
+	}
+	/* a target of its own; no subject, no event of its own */
+	const char *s2 = "Since Russia invaded Ukraine, Germany has sent weapons to Kyiv.";
+	code_article(f, 20230601, &s2, 1);
+	assert_int_equal(f->ev.n, 2);
+	assert_string_equal(f->ev.ev[0].source, "RUS");
+	assert_string_equal(f->ev.ev[0].target, "UKR");
+	assert_int_equal(f->ev.ev[0].date, 20230601);
+	const char *s3 = "After meeting Putin in Moscow, Modi criticized Pakistan.";
+	code_article(f, 20230601, &s3, 1);
+	assert_int_equal(f->ev.n, 1);
+	assert_string_equal(f->ev.ev[0].target, "PAK");
+	/* later sentences' "it" is the main subject */
+	const char *s4[] = {"After India tested a missile, Pakistan warned New Delhi.",
+			    "It also criticized the United States."};
+	code_article(f, 20190601, s4, 2);
+	assert_int_equal(f->ev.n, 3);
+	assert_string_equal(f->ev.ev[2].source, "PAK");
+}
+
 /* The place the sentence names after "in"/"at": a capital, a country, a
  * place of dict/places.txt, as written with single spaces. */
 static void location(void **state)
@@ -362,6 +410,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(golden, setup, teardown),
 		cmocka_unit_test_setup_teardown(capitals, setup, teardown),
 		cmocka_unit_test_setup_teardown(leading_clause, setup, teardown),
+		cmocka_unit_test_setup_teardown(event_clause, setup, teardown),
 		cmocka_unit_test_setup_teardown(location, setup, teardown),
 		cmocka_unit_test_setup_teardown(local_person, setup, teardown),
 		cmocka_unit_test_setup_teardown(stacked_agents, setup, teardown),
