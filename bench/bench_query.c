@@ -269,7 +269,7 @@ static const struct bench benches[] = {
 	 {{"q", "\"safe havens\""}, {"from", "2010"}, {"to", "2015"}}, 3, 50},
 	{"search rare word", "search", {{"q", "wuxeco"}}, 1, 50},
 	{"search mid word", "search", {{"q", "desami"}}, 1, 50},
-	{"search common word", "search", {{"q", "kalo"}}, 1, 0},
+	{"search common word", "search", {{"q", "kalo"}}, 1, 50},
 	{"events first page", "events", {{"limit", "50"}}, 1, 50},
 	{"events USA->PAK root 10,11,13", "events",
 	 {{"source", "USA"}, {"target", "PAK"}, {"root", "10,11,13"}}, 3, 50},

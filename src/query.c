@@ -3,6 +3,7 @@
  * actors, stories). Every statement is read-only and every user value is a
  * bound parameter. */
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -768,11 +769,49 @@ static int run_built(struct q *q, struct qb *b, row_fn *fn)
 
 /* Search pages end here: folding reads every match ranked above the page. */
 #define SEARCH_MAX_OFFSET 10000
+/* Matches given an exact score (docs/query.md): at least the K read. */
+#define SEARCH_POOL 2000
 
-/* The ranked matches are read in rank order, K at a time (K growing), and
- * folded here: copies are passed over and a story is shown once, at its
- * best-ranked article. Reading the top K (SQLite keeps only K rows when
- * sorting) costs far less than ranking, grouping and sorting every match. */
+/* The body snippet was made with \1 and \2 around matches: turn them into
+ * [ and ]; with no match in the body (the title matched), the snippet is
+ * the title's, so that it shows what matched. */
+static int search_snippet(struct q *q, json_t *row, const char *fts, sqlite3_int64 rowid,
+			  sqlite3_stmt **title_st)
+{
+	const char *s = json_string_value(json_object_get(row, "snippet"));
+	json_t *v = NULL;
+	if (s && strchr(s, '\1')) {
+		char *c = dyad_strdup(s);
+		if (!c)
+			return dyad_error(q->err, DYAD_ENOMEM, "out of memory");
+		for (char *p = c; *p; p++)
+			if (*p == '\1' || *p == '\2')
+				*p = *p == '\1' ? '[' : ']';
+		v = json_string(c);
+		free(c);
+	} else {
+		if (!*title_st &&
+		    sqlite3_prepare_v2(q->db->h,
+				       "SELECT snippet(articles_fts, 0, '[', ']', '...', 16) "
+				       "FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2",
+				       -1, title_st, NULL) != SQLITE_OK)
+			return dyad_store_error(q->db, q->err, "preparing a search");
+		sqlite3_reset(*title_st);
+		sqlite3_bind_text(*title_st, 1, fts, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(*title_st, 2, rowid);
+		if (sqlite3_step(*title_st) != SQLITE_ROW)
+			return q_step_error(q, "reading a match");
+		v = q_col(*title_st, 0);
+	}
+	if (!v || json_object_set_new(row, "snippet", v))
+		return dyad_error(q->err, DYAD_ENOMEM, "out of memory");
+	return DYAD_OK;
+}
+
+/* The best K matches (q_rank(): one pass over the matches, exact BM25 for a
+ * bounded pool only) are folded here, K growing while folding leaves the
+ * page short: copies are passed over and a story is shown once, at its
+ * best-ranked article. */
 static int run_search(struct q *q)
 {
 	static const char *const cols[] = {"score", "published", "outlet", "title", "snippet",
@@ -781,8 +820,9 @@ static int run_search(struct q *q)
 	bool all;
 	struct dyad_buf fts = DYAD_BUF_INIT;
 	struct qb b;
-	sqlite3_stmt *cand = NULL, *fold_st = NULL, *detail = NULL;
+	sqlite3_stmt *fold_st = NULL, *detail = NULL, *title_st = NULL;
 	sqlite3_int64 *keep = NULL, *keys = NULL;
+	struct q_hit *hits = NULL;
 	double *score = NULL;
 	int rc;
 	if ((rc = get_bool(q, "all", &all)))
@@ -797,7 +837,6 @@ static int run_search(struct q *q)
 		goto out;
 	bool fold = q->folded && !all;
 	bool filter = q_get(q, "from") || q_get(q, "to") || q_get(q, "outlet");
-	qb_sql(&b, "SELECT f.rowid, f.rank FROM articles_fts f");
 	if (filter)
 		qb_sql(&b, " JOIN articles a ON a.rowid = f.rowid");
 	qb_sql(&b, " WHERE articles_fts MATCH ");
@@ -808,9 +847,6 @@ static int run_search(struct q *q)
 		qb_sql(&b, " AND a.outlet = ");
 		qb_text(&b, q_get(q, "outlet"));
 	}
-	qb_sql(&b, " ORDER BY f.rank, f.rowid LIMIT ?");  /* bound below: K */
-	if (!(cand = qb_prepare(q, &b)))
-		goto fail;
 	if (fold && sqlite3_prepare_v2(q->db->h,
 				       "SELECT EXISTS (SELECT 1 FROM copies WHERE article = ?1), "
 				       "(SELECT story FROM story_articles WHERE article = ?1)",
@@ -818,7 +854,7 @@ static int run_search(struct q *q)
 		goto dbfail;
 	if (sqlite3_prepare_v2(q->db->h,
 			       "SELECT a.published, a.outlet, a.title, "
-			       "snippet(articles_fts, 1, '[', ']', '...', 16) AS snippet, "
+			       "snippet(articles_fts, 1, char(1), char(2), '...', 16) AS snippet, "
 			       "(SELECT count(*) FROM copies c WHERE c.original = a.rowid) AS copies, "
 			       "a.id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
 			       "WHERE articles_fts MATCH ?1 AND f.rowid = ?2", -1, &detail, NULL) !=
@@ -832,14 +868,16 @@ static int run_search(struct q *q)
 		rc = dyad_error(q->err, DYAD_ENOMEM, "out of memory");
 		goto out;
 	}
-	for (sqlite3_int64 k = fold ? (sqlite3_int64)want * 4 : want;; k *= 8) {
-		int seen = 0, step;
+	for (int k = fold ? want * 4 : want;; k *= 8) {
+		struct q_rank_info info;
+		int nhits;
 		got = nkeys = 0;
-		sqlite3_reset(cand);
-		sqlite3_bind_int64(cand, b.nb + 1, k);
-		while (got < want && (step = sqlite3_step(cand)) == SQLITE_ROW) {
-			seen++;
-			sqlite3_int64 r = sqlite3_column_int64(cand, 0), key = -r;
+		free(hits);
+		if ((rc = q_rank(q, &b, k, k > SEARCH_POOL ? k : SEARCH_POOL, Q_RANK_EXACT_MAX, &hits,
+				  &nhits, &info)))
+			goto out;
+		for (int h = 0; h < nhits && got < want; h++) {
+			sqlite3_int64 r = hits[h].rowid, key = -r;
 			if (fold) {
 				sqlite3_reset(fold_st);
 				sqlite3_bind_int64(fold_st, 1, r);
@@ -860,14 +898,10 @@ static int run_search(struct q *q)
 				}
 			}
 			keep[got] = r;
-			score[got++] = -sqlite3_column_double(cand, 1);
-		}
-		if (got < want && step != SQLITE_DONE && step != SQLITE_ROW) {
-			rc = q_step_error(q, "searching");
-			goto out;
+			score[got++] = hits[h].score;
 		}
 		/* done when the page is full or every match was read */
-		if (got >= want || seen < k)
+		if (got >= want || info.matches <= k || k > INT_MAX / 8)
 			break;
 	}
 	if ((rc = q_columns(q, cols)) || (rc = q_set(q, "query", json_string(fts.data))))
@@ -881,6 +915,11 @@ static int run_search(struct q *q)
 			goto out;
 		}
 		json_t *row = json_object(), *rest = q_row(detail);
+		if (rest && (rc = search_snippet(q, rest, fts.data, keep[i], &title_st))) {
+			json_decref(rest);
+			json_decref(row);
+			goto out;
+		}
 		if (!row || !rest || json_object_set_new(row, "score", json_real(score[i])) ||
 		    json_object_update(row, rest) || json_array_append_new(q->rows, row)) {
 			json_decref(rest);
@@ -894,16 +933,14 @@ static int run_search(struct q *q)
 	goto out;
 dbfail:
 	rc = dyad_store_error(q->db, q->err, "preparing a search");
-	goto out;
-fail:
-	rc = q->err->rc ? q->err->rc : DYAD_EDB;
 out:
-	sqlite3_finalize(cand);
 	sqlite3_finalize(fold_st);
 	sqlite3_finalize(detail);
+	sqlite3_finalize(title_st);
 	free(keep);
 	free(score);
 	free(keys);
+	free(hits);
 	qb_release(&b);
 	dyad_buf_release(&fts);
 	return rc;

@@ -89,6 +89,31 @@ int q_event_conds(struct q *q, struct qb *b, bool with_actor_params);
  * def when absent; DYAD_EINVAL naming the choices. */
 int q_choice(struct q *q, const char *name, const char *const *choices, int def, int *out);
 
+/* A ranked search match: articles rowid, score (higher is better). */
+struct q_hit {
+	sqlite3_int64 rowid;
+	double score;
+};
+struct q_rank_info {
+	sqlite3_int64 matches;  /* rows matching (with the conditions) */
+	bool exact;             /* hits are the exact BM25 top k */
+};
+/* The best k matches of the search "SELECT ... FROM articles_fts f" +
+ * where (" [JOIN articles a ON a.rowid = f.rowid] WHERE articles_fts MATCH
+ * ? ..."), by BM25 with the title weighted 2 (score = -bm25(articles_fts,
+ * 2.0, 1.0)), best first, equal scores by rowid. When the rarest term has
+ * more than exact_max matches, exact scores are computed only for the pool
+ * (>= k) best by an upper bound (src/query_rank.c). On DYAD_OK *hits
+ * (malloc()ed, caller frees; NULL when none) holds *nhits <= k hits; info
+ * (may be NULL) is filled. Else DYAD_EDB, DYAD_ENOMEM, DYAD_EINVAL with
+ * q->err set. */
+int q_rank(struct q *q, const struct qb *where, int k, int pool, int exact_max,
+	   struct q_hit **hits, int *nhits, struct q_rank_info *info);
+/* Up to this many matches (exact_max), every match's length is read
+ * (joining FTS5's %_docsize, about 0.5 us a match on a million articles)
+ * and the ranking is exact. */
+#define Q_RANK_EXACT_MAX 30000
+
 int dyad_query_stats(struct q *q);
 int dyad_query_timeline(struct q *q);
 int dyad_query_article(struct q *q);

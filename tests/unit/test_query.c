@@ -7,7 +7,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
+
 #include "query.h"
+#include "query_int.h"
 #include "store.h"
 #include "test_helpers.h"
 
@@ -360,6 +363,204 @@ static void test_search(void **state)
 	close_fixture(&f);
 }
 
+/* Add an article (published date, outlet, title, text). */
+static void add_article(struct dyad_db *db, sqlite3_int64 rowid, const char *date,
+			const char *outlet, const char *title, const char *text)
+{
+	sqlite3_stmt *st;
+	char id[20];
+	snprintf(id, sizeof id, "%016llx", (unsigned long long)rowid + 0x1000);
+	assert_int_equal(sqlite3_prepare_v2(db->h,
+					    "INSERT INTO articles(rowid, id, path, title, published, "
+					    "outlet, lang, text, paragraphs, sentences, ingested_at) "
+					    "VALUES (?1, ?2, ?2, ?3, ?4, ?5, 'en', ?6, 1, 1, 'x')",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_int64(st, 1, rowid);
+	sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, outlet, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, text, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+}
+
+/* -bm25(articles_fts, 2.0, 1.0) of rowid for fts (SQLite's own). */
+static double sqlite_score(struct dyad_db *db, const char *fts, sqlite3_int64 rowid)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db->h,
+					    "SELECT -bm25(articles_fts, 2.0, 1.0) FROM articles_fts "
+					    "WHERE articles_fts MATCH ?1 AND rowid = ?2",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, rowid);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	double v = sqlite3_column_double(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static sqlite3_int64 id_rowid(const char *id)
+{
+	return (sqlite3_int64)strtoll(id, NULL, 16) - 0x1000;
+}
+
+static void test_search_ranking(void **state)
+{
+	(void)state;
+	struct fx f;
+	struct dyad_db *db = open_fixture(&f, false);
+	/* same lengths: a title mention and a passing body mention; a word
+	 * three times and once */
+	add_article(db, 10, "2001-05-01", "Alpha", "Zebra crossing opened",
+		    "The council opened a new road with lights near the school on a Monday.");
+	add_article(db, 11, "2002-05-01", "Beta", "Road works done",
+		    "The council opened a new road with a zebra near the school on a Monday.");
+	add_article(db, 12, "2003-05-01", "Alpha", "Weekly notes here",
+		    "Zebra after zebra after zebra crossed the river as the council met today.");
+	add_article(db, 13, "2004-05-01", "Beta", "Weekly notes here",
+		    "One zebra herd slowly crossed the wide river as the council met today.");
+	json_t *res = RUN_OK(db, "search", "q", "zebra");
+	assert_int_equal(nrows(res), 4);
+	int pos[4];
+	for (size_t i = 0; i < 4; i++) {
+		sqlite3_int64 r = id_rowid(row_str(res, i, "id"));
+		assert_true(r >= 10 && r <= 13);
+		pos[r - 10] = (int)i;
+		double want = sqlite_score(db, "\"zebra\"", r);
+		double got = json_real_value(json_object_get(json_array_get(json_object_get(res,
+											      "rows"), i),
+							     "score"));
+		assert_true(fabs(got - want) < 1e-9);
+		if (i)  /* best first */
+			assert_true(json_real_value(json_object_get(
+					    json_array_get(json_object_get(res, "rows"), i - 1),
+					    "score")) >= got);
+	}
+	assert_true(pos[0] < pos[1]);  /* title above a passing body mention */
+	assert_true(pos[2] < pos[3]);  /* three times above once */
+	assert_int_equal(pos[2], 0);
+	json_decref(res);
+	/* the conditions hold; the order within them too */
+	res = RUN_OK(db, "search", "q", "zebra", "outlet", "Alpha");
+	assert_int_equal(nrows(res), 2);
+	assert_int_equal(id_rowid(row_str(res, 0, "id")), 12);
+	assert_int_equal(id_rowid(row_str(res, 1, "id")), 10);
+	json_decref(res);
+	res = RUN_OK(db, "search", "q", "zebra", "from", "2002", "to", "2003");
+	assert_int_equal(nrows(res), 2);
+	assert_int_equal(id_rowid(row_str(res, 0, "id")), 12);
+	assert_int_equal(id_rowid(row_str(res, 1, "id")), 11);
+	json_decref(res);
+	/* a phrase, a prefix and a word together: SQLite's scores again */
+	res = RUN_OK(db, "search", "q", "\"the council\" zeb* monday");
+	assert_int_equal(nrows(res), 2);
+	for (size_t i = 0; i < 2; i++) {
+		json_t *row = json_array_get(json_object_get(res, "rows"), i);
+		double want = sqlite_score(db, "\"the council\" \"zeb\"* \"monday\"",
+					   id_rowid(json_string_value(json_object_get(row, "id"))));
+		assert_true(fabs(json_real_value(json_object_get(row, "score")) - want) < 1e-9);
+	}
+	json_decref(res);
+	res = RUN_OK(db, "search", "q", "zebra", "limit", "1", "offset", "1");
+	assert_int_equal(nrows(res), 1);
+	assert_int_equal(id_rowid(row_str(res, 0, "id")), 10);
+	json_decref(res);
+	close_fixture(&f);
+}
+
+/* With more matches than exact_max the ranking bounds scores from
+ * positions: many long articles with the word at their end, three short
+ * ones with it in the title and the text. */
+#define FILLERS 1100
+static void test_search_rank_bound(void **state)
+{
+	(void)state;
+	struct fx f;
+	struct dyad_db *db = open_fixture(&f, false);
+	struct dyad_err err = {0};
+	assert_int_equal(dyad_store_exec(db, "BEGIN", &err), DYAD_OK);
+	for (int i = 0; i < FILLERS; i++)
+		add_article(db, 100 + i, "2005-01-01", "Filler", "Market report",
+			    "Prices rose and fell across the week while traders waited for "
+			    "the figures on trade and on the harvest, and then came the common.");
+	add_article(db, 50, "2006-01-01", "Alpha", "Common ground", "A common plan, common aims.");
+	add_article(db, 51, "2006-01-01", "Alpha", "Common cause", "The common good.");
+	add_article(db, 52, "2006-01-01", "Alpha", "Common sense", "Common, common, common.");
+	assert_int_equal(dyad_store_exec(db, "COMMIT", &err), DYAD_OK);
+	struct q q = {.db = db, .err = &err};
+	struct qb from;
+	qb_init(&from);
+	qb_sql(&from, " WHERE articles_fts MATCH ");
+	qb_text(&from, "\"common\"");
+	struct q_hit *hits;
+	int n;
+	struct q_rank_info info;
+	assert_int_equal(q_rank(&q, &from, 3, 3, 0, &hits, &n, &info), DYAD_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(info.matches, FILLERS + 3);
+	assert_true(info.exact);  /* the fillers' bound is below the third */
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db->h,
+					    "SELECT rowid, -bm25(articles_fts, 2.0, 1.0) AS s "
+					    "FROM articles_fts WHERE articles_fts MATCH '\"common\"' "
+					    "ORDER BY s DESC, rowid LIMIT 3",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(hits[i].rowid, sqlite3_column_int64(st, 0));
+		assert_true(fabs(hits[i].score - sqlite3_column_double(st, 1)) < 1e-9);
+	}
+	sqlite3_finalize(st);
+	free(hits);
+	/* ten: seven fillers of equal score, which the bound cannot pick out:
+	 * not exact, but every score is the exact one, best first */
+	assert_int_equal(q_rank(&q, &from, 10, 10, 0, &hits, &n, &info), DYAD_OK);
+	assert_int_equal(n, 10);
+	assert_false(info.exact);
+	for (int i = 0; i < n; i++) {
+		assert_true(fabs(hits[i].score - sqlite_score(db, "\"common\"", hits[i].rowid)) <
+			    1e-9);
+		assert_true(i < 3 ? hits[i].rowid < 100 : hits[i].rowid >= 100);
+		if (i)
+			assert_true(hits[i - 1].score >= hits[i].score);
+	}
+	free(hits);
+	/* few enough to read every length: exact, the fillers by rowid */
+	assert_int_equal(q_rank(&q, &from, 10, 10, FILLERS + 3, &hits, &n, &info), DYAD_OK);
+	assert_int_equal(n, 10);
+	assert_true(info.exact);
+	for (int i = 0; i < n; i++) {
+		assert_true(fabs(hits[i].score - sqlite_score(db, "\"common\"", hits[i].rowid)) <
+			    1e-9);
+		assert_int_equal(hits[i].rowid, i < 3 ? hits[i].rowid : 100 + i - 3);
+	}
+	free(hits);
+	/* every match in a pool that grows past its first allocation */
+	assert_int_equal(q_rank(&q, &from, 2000, 2000, 0, &hits, &n, &info), DYAD_OK);
+	assert_int_equal(n, FILLERS + 3);
+	assert_true(info.exact);
+	for (int i = 1; i < n; i++)
+		assert_true(hits[i - 1].score > hits[i].score ||
+			    (hits[i - 1].score == hits[i].score && hits[i - 1].rowid < hits[i].rowid));
+	assert_true(fabs(hits[n - 1].score - sqlite_score(db, "\"common\"", hits[n - 1].rowid)) <
+		    1e-9);
+	free(hits);
+	qb_release(&from);
+	/* through the query: the same three first, the page goes on */
+	json_t *res = RUN_OK(db, "search", "q", "common", "limit", "5");
+	assert_int_equal(nrows(res), 5);
+	assert_true(json_is_true(json_object_get(res, "more")));
+	for (size_t i = 0; i < 3; i++)
+		assert_true(id_rowid(row_str(res, i, "id")) < 100);
+	json_decref(res);
+	close_fixture(&f);
+}
+
 static void test_timeline_quotes_dups(void **state)
 {
 	(void)state;
@@ -445,6 +646,8 @@ int main(void)
 		cmocka_unit_test(test_events_once_per_story),
 		cmocka_unit_test(test_stats),
 		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_search_ranking),
+		cmocka_unit_test(test_search_rank_bound),
 		cmocka_unit_test(test_timeline_quotes_dups),
 		cmocka_unit_test(test_read_only),
 	};
