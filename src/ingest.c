@@ -114,12 +114,12 @@ static int analyse(struct ingest *in, struct dyad_coder *c, struct job *j, long 
 	long long t3 = thread_ns();
 	*coding += t2 - t1;
 	*quoting += (t1 - t0) + (t3 - t2);
+	if (rc)
+		return dyad_error(err, rc, "%s: %s", doc->a.path, dyad_rcstr(rc));
 	/* without copies now, the signature is made when they are looked for */
-	if (rc == DYAD_OK && !in->opts->no_dups)
+	if (!in->opts->no_dups)
 		dyad_sig_compute(doc->a.text, strlen(doc->a.text), &j->sig);
-	else
-		dyad_error(err, rc, "%s: %s", doc->a.path, dyad_rcstr(rc));
-	return rc;
+	return DYAD_OK;
 }
 
 static void *worker(void *arg)

@@ -226,7 +226,8 @@ int dyad_query_stats(struct q *q)
 		p[n].has_g = t.v[i].has_g;
 		p[n++].mentions = t.v[i].mentions;
 	}
-	qsort(p, n, sizeof *p, prow_cmp);
+	if (n)  /* qsort of NULL is undefined even for no element */
+		qsort(p, n, sizeof *p, prow_cmp);
 	for (size_t i = 0, j; i < n && !rc; i = j) {
 		for (j = i + 1; j < n && strcmp(p[j].period, p[i].period) == 0; j++)
 			;
