@@ -819,7 +819,7 @@ static int run_search(struct q *q)
 	const char *text = q_get(q, "q");
 	bool all;
 	struct dyad_buf fts = DYAD_BUF_INIT;
-	struct qb b;
+	struct qb b, filter;  /* the match; the conditions on its article */
 	sqlite3_stmt *fold_st = NULL, *detail = NULL, *title_st = NULL;
 	sqlite3_int64 *keep = NULL, *keys = NULL;
 	struct q_hit *hits = NULL;
@@ -833,19 +833,20 @@ static int run_search(struct q *q)
 		return dyad_error(q->err, DYAD_EINVAL, "offset: '%d' is over %d for search",
 				  q->offset, SEARCH_MAX_OFFSET);
 	qb_init(&b);
+	qb_init(&filter);
+	/* one read transaction for the search's many statements: each would
+	 * else take and drop the file's read lock (thousands for the lengths) */
+	bool txn = sqlite3_exec(q->db->h, "SAVEPOINT dyad_search", NULL, NULL, NULL) == SQLITE_OK;
 	if ((rc = q_fts(q, "q", text, &fts)))
 		goto out;
 	bool fold = q->folded && !all;
-	bool filter = q_get(q, "from") || q_get(q, "to") || q_get(q, "outlet");
-	if (filter)
-		qb_sql(&b, " JOIN articles a ON a.rowid = f.rowid");
 	qb_sql(&b, " WHERE articles_fts MATCH ");
 	qb_text(&b, fts.data);
-	if ((rc = q_cond_dates(q, &b, "a.published")))
+	if ((rc = q_cond_dates(q, &filter, "a.published")))
 		goto out;
 	if (q_get(q, "outlet")) {
-		qb_sql(&b, " AND a.outlet = ");
-		qb_text(&b, q_get(q, "outlet"));
+		qb_sql(&filter, " AND a.outlet = ");
+		qb_text(&filter, q_get(q, "outlet"));
 	}
 	if (fold && sqlite3_prepare_v2(q->db->h,
 				       "SELECT EXISTS (SELECT 1 FROM copies WHERE article = ?1), "
@@ -873,8 +874,8 @@ static int run_search(struct q *q)
 		int nhits;
 		got = nkeys = 0;
 		free(hits);
-		if ((rc = q_rank(q, &b, k, k > SEARCH_POOL ? k : SEARCH_POOL, Q_RANK_EXACT_MAX, &hits,
-				  &nhits, &info)))
+		if ((rc = q_rank_filter(q, &b, &filter, k, k > SEARCH_POOL ? k : SEARCH_POOL,
+					 Q_RANK_EXACT_MAX, &hits, &nhits, &info)))
 			goto out;
 		for (int h = 0; h < nhits && got < want; h++) {
 			sqlite3_int64 r = hits[h].rowid, key = -r;
@@ -941,6 +942,9 @@ out:
 	free(score);
 	free(keys);
 	free(hits);
+	if (txn)
+		sqlite3_exec(q->db->h, "RELEASE dyad_search", NULL, NULL, NULL);
+	qb_release(&filter);
 	qb_release(&b);
 	dyad_buf_release(&fts);
 	return rc;

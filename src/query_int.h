@@ -97,18 +97,27 @@ struct q_hit {
 struct q_rank_info {
 	sqlite3_int64 matches;  /* rows matching (with the conditions) */
 	bool exact;             /* hits are the exact BM25 top k */
+	bool filter_set;        /* the filter's rows were read as a set */
 };
 /* The best k matches of the search "SELECT ... FROM articles_fts f" +
- * where (" [JOIN articles a ON a.rowid = f.rowid] WHERE articles_fts MATCH
- * ? ..."), by BM25 with the title weighted 2 (score = -bm25(articles_fts,
- * 2.0, 1.0)), best first, equal scores by rowid. When the rarest term has
- * more than exact_max matches, exact scores are computed only for the pool
- * (>= k) best by an upper bound (src/query_rank.c). On DYAD_OK *hits
- * (malloc()ed, caller frees; NULL when none) holds *nhits <= k hits; info
- * (may be NULL) is filled. Else DYAD_EDB, DYAD_ENOMEM, DYAD_EINVAL with
- * q->err set. */
+ * where (" WHERE articles_fts MATCH ?", the query of q_fts(): an AND of
+ * phrases; nothing else, since the matches are read through FTS5), by BM25
+ * with the title weighted 2 (score = -bm25(articles_fts, 2.0, 1.0)), best
+ * first, equal scores by rowid. When the rarest term has more than
+ * exact_max matches, exact scores are computed only for the pool (>= k)
+ * best by an upper bound (src/query_rank.c). On DYAD_OK *hits (malloc()ed,
+ * caller frees; NULL when none) holds *nhits <= k hits; info (may be NULL)
+ * is filled. Else DYAD_EDB, DYAD_ENOMEM, DYAD_EINVAL with q->err set. */
 int q_rank(struct q *q, const struct qb *where, int k, int pool, int exact_max,
 	   struct q_hit **hits, int *nhits, struct q_rank_info *info);
+/* q_rank() keeping only the matches whose article passes filter (NULL or
+ * empty: all): conditions " AND ..." on alias a for articles. The same
+ * matches as the per-row query with the conditions; info->matches counts
+ * the matches passing, but when there are more than pool it may stop at
+ * pool + 1. */
+int q_rank_filter(struct q *q, const struct qb *where, const struct qb *filter, int k,
+		  int pool, int exact_max, struct q_hit **hits, int *nhits,
+		  struct q_rank_info *info);
 /* Up to this many matches (exact_max), every match's length is read
  * (joining FTS5's %_docsize, about 0.5 us a match on a million articles)
  * and the ranking is exact. */

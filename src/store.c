@@ -192,6 +192,10 @@ int dyad_db_open(const char *path, int flags, struct dyad_db **out, struct dyad_
 	}
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_busy_timeout(db->h, 10000);
+	/* Reads map the file instead of copying each page (queries on a big
+	 * database spent a fifth of their time in pread); address space only,
+	 * the kernel shares the pages between connections. */
+	sqlite3_exec(db->h, "PRAGMA mmap_size=1073741824", NULL, NULL, NULL);
 	if (db->readonly) {
 		int v;
 		if ((rc = user_version(db, &v, err)))

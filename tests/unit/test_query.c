@@ -561,6 +561,154 @@ static void test_search_rank_bound(void **state)
 	close_fixture(&f);
 }
 
+/* The best k by SQLite's own bm25() among the matches of fts whose article
+ * passes cond (SQL on alias a): rowids into want[], scores into score[];
+ * returns how many. */
+static int sqlite_top(struct dyad_db *db, const char *fts, const char *cond, int k,
+		      sqlite3_int64 *want, double *score)
+{
+	char sql[512];
+	snprintf(sql, sizeof sql,
+		 "SELECT f.rowid, -bm25(articles_fts, 2.0, 1.0) AS s FROM articles_fts f "
+		 "JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ?1 AND %s "
+		 "ORDER BY s DESC, f.rowid LIMIT %d",
+		 cond, k);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db->h, sql, -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
+	int n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		want[n] = sqlite3_column_int64(st, 0);
+		score[n++] = sqlite3_column_double(st, 1);
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* q_rank_filter() on fts with the filter built by one of the conditions
+ * below (0: outlet Alpha, 1: 2010-2019) against sqlite_top(): the same
+ * hits when exact, else exact scores, best first, all passing. */
+static void check_filtered(struct q *q, const char *fts, int cond, int k, int pool,
+			   int exact_max, struct q_rank_info *info)
+{
+	static const char *const sql[] = {"a.outlet = 'Alpha'",
+					  "a.published >= '2010-01-01' AND "
+					  "a.published <= '2019-12-31'"};
+	struct qb where, filter;
+	qb_init(&where);
+	qb_init(&filter);
+	qb_sql(&where, " WHERE articles_fts MATCH ");
+	qb_text(&where, fts);
+	if (cond == 0) {
+		qb_sql(&filter, " AND a.outlet = ");
+		qb_text(&filter, "Alpha");
+	} else {
+		qb_sql(&filter, " AND a.published >= ");
+		qb_text(&filter, "2010-01-01");
+		qb_sql(&filter, " AND a.published <= ");
+		qb_text(&filter, "2019-12-31");
+	}
+	struct q_hit *hits;
+	int n;
+	assert_int_equal(q_rank_filter(q, &where, &filter, k, pool, exact_max, &hits, &n, info),
+			 DYAD_OK);
+	sqlite3_int64 all[2000];
+	double all_score[2000];
+	int nall = sqlite_top(q->db, fts, sql[cond], 2000, all, all_score);
+	assert_int_equal(n, nall < k ? nall : k);
+	if (info->exact) {
+		for (int i = 0; i < n; i++) {
+			assert_int_equal(hits[i].rowid, all[i]);
+			assert_true(fabs(hits[i].score - all_score[i]) < 1e-9);
+		}
+	}
+	for (int i = 0; i < n; i++) {
+		int at = -1;
+		for (int j = 0; j < nall && at < 0; j++)
+			if (all[j] == hits[i].rowid)
+				at = j;
+		assert_true(at >= 0);  /* it passes */
+		assert_true(fabs(hits[i].score - all_score[at]) < 1e-9);
+		if (i)
+			assert_true(hits[i - 1].score >= hits[i].score);
+	}
+	free(hits);
+	qb_release(&where);
+	qb_release(&filter);
+}
+
+/* Conditions on the article (dates, outlet) with every way of reading the
+ * matches: exact, bounds by one pass (one phrase) or per match (several),
+ * the filter checked match by match or read as a set. */
+#define VARIED 700
+static void test_search_rank_filter(void **state)
+{
+	(void)state;
+	struct fx f;
+	struct dyad_db *db = open_fixture(&f, false);
+	struct dyad_err err = {0};
+	static const char *const pad[] = {"", "slow ", "slow grey ", "slow grey old ",
+					  "slow grey old tired "};
+	assert_int_equal(dyad_store_exec(db, "BEGIN", &err), DYAD_OK);
+	int alpha = 0, alpha_ground = 0;
+	for (int i = 0; i < VARIED; i++) {
+		char date[16], title[64], text[256];
+		snprintf(date, sizeof date, "%d-06-01", 2000 + i % 20);
+		snprintf(title, sizeof title, "%s report %d", i % 5 ? "Market" : "Common", i % 13);
+		snprintf(text, sizeof text,
+			 "The %straders met %s and the common %s was %s for the week%s.",
+			 pad[i % 5], i % 2 ? "early" : "late", i % 3 ? "ground" : "view",
+			 i % 7 ? "common" : "rare", i % 4 ? "" : ", common as ever");
+		bool is_alpha = i % 97 == 5;
+		alpha += is_alpha;
+		alpha_ground += is_alpha && i % 3;
+		add_article(db, 100 + i, date, is_alpha ? "Alpha" : "Filler", title, text);
+	}
+	assert_int_equal(dyad_store_exec(db, "COMMIT", &err), DYAD_OK);
+	struct q q = {.db = db, .err = &err};
+	struct q_rank_info info;
+	/* exact: every length read, the filter checked for the best only */
+	check_filtered(&q, "\"common\"", 0, 10, 10, VARIED, &info);
+	assert_true(info.exact);
+	check_filtered(&q, "\"common\"", 1, 10, 10, VARIED, &info);
+	assert_true(info.exact);
+	/* bounds, a rare outlet: read as a set after the sample; all of them */
+	check_filtered(&q, "\"common\"", 0, 10, 10, 0, &info);
+	assert_true(info.filter_set);
+	assert_true(info.exact);
+	assert_int_equal(info.matches, alpha);
+	/* bounds, half the dates: checked one by one until the pool and one
+	 * more are found */
+	check_filtered(&q, "\"common\"", 1, 10, 20, 0, &info);
+	assert_false(info.filter_set);
+	assert_int_equal(info.matches, 21);
+	/* a pool as large as the matches: exact again */
+	check_filtered(&q, "\"common\"", 1, 10, 2000, 0, &info);
+	assert_true(info.exact);
+	/* several phrases: a call per match, then the filter */
+	check_filtered(&q, "\"common\" \"ground\"", 0, 10, 2000, 0, &info);
+	assert_true(info.exact);
+	assert_int_equal(info.matches, alpha_ground);
+	check_filtered(&q, "\"common\" \"ground\"", 1, 10, 2000, 0, &info);
+	assert_true(info.exact);
+	check_filtered(&q, "\"the traders\" \"common\"", 1, 5, 30, 0, &info);
+	/* nothing matches */
+	check_filtered(&q, "\"zyzzyva\"", 1, 10, 10, 0, &info);
+	assert_int_equal(info.matches, 0);
+	/* through the query */
+	json_t *res = RUN_OK(db, "search", "q", "common", "outlet", "Alpha", "limit", "100");
+	assert_int_equal(nrows(res), alpha);
+	for (int i = 0; i < alpha; i++)
+		assert_string_equal(row_str(res, (size_t)i, "outlet"), "Alpha");
+	json_decref(res);
+	res = RUN_OK(db, "search", "q", "common", "from", "2012", "to", "2012", "limit", "100");
+	assert_int_equal(nrows(res), VARIED / 20);
+	for (int i = 0; i < VARIED / 20; i++)
+		assert_true(strncmp(row_str(res, (size_t)i, "published"), "2012", 4) == 0);
+	json_decref(res);
+	close_fixture(&f);
+}
+
 static void test_timeline_quotes_dups(void **state)
 {
 	(void)state;
@@ -648,6 +796,7 @@ int main(void)
 		cmocka_unit_test(test_search),
 		cmocka_unit_test(test_search_ranking),
 		cmocka_unit_test(test_search_rank_bound),
+		cmocka_unit_test(test_search_rank_filter),
 		cmocka_unit_test(test_timeline_quotes_dups),
 		cmocka_unit_test(test_read_only),
 	};
