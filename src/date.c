@@ -357,9 +357,20 @@ bool dyad_date_find(const char *s, size_t n, struct dyad_date *out,
 	return false;
 }
 
-/* Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm), so that
- * timestamps convert without gmtime_r's dependence on time_t width. */
-static void civil_from_days(long long z, struct dyad_date *d)
+/* Days since 1970-01-01 and civil dates, both ways (Howard Hinnant's
+ * algorithms), so that timestamps convert without gmtime_r's dependence on
+ * time_t width, and day arithmetic needs no struct tm. */
+long long dyad_date_days(int y, int m, int d)
+{
+	y -= m <= 2;
+	long long era = (y >= 0 ? y : y - 399) / 400;
+	long long yoe = y - era * 400;
+	long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void dyad_date_from_days(long long z, struct dyad_date *d)
 {
 	z += 719468;
 	long long era = (z >= 0 ? z : z - 146096) / 146097;
@@ -407,7 +418,7 @@ bool dyad_date_parse(const char *s, size_t n, struct dyad_date *out)
 		for (size_t i = 0; i < 10; i++)
 			t = t * 10 + (s[i] - '0');
 		struct dyad_date d;
-		civil_from_days(t / 86400, &d);
+		dyad_date_from_days(t / 86400, &d);
 		if (!dyad_date_valid(d.y, d.m, d.d) || d.y < 1995)
 			return false;
 		*out = d;

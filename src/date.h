@@ -30,6 +30,12 @@ bool dyad_date_from_url(const char *url, struct dyad_date *out);
 /* Write "YYYY-MM-DD" and a NUL into out. */
 void dyad_date_format(const struct dyad_date *d, char out[11]);
 
+/* Days since 1970-01-01 of y-m-d (proleptic Gregorian; m 1-12). */
+long long dyad_date_days(int y, int m, int d);
+
+/* The civil date z days after 1970-01-01 into *out. */
+void dyad_date_from_days(long long z, struct dyad_date *out);
+
 /* Compare two dates: <0, 0, >0. */
 int dyad_date_cmp(const struct dyad_date *a, const struct dyad_date *b);
 

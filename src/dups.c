@@ -7,6 +7,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "date.h"
 #include "utf8.h"
 
 /* splitmix64's finaliser: a cheap, well-mixed 64-bit hash of x. */
@@ -531,13 +532,7 @@ int32_t dyad_dups_day(const char *ymd)
 	if (!ymd || strlen(ymd) < 10 || sscanf(ymd, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 ||
 	    m > 12 || d < 1 || d > 31)
 		return DYAD_DAY_NONE;
-	/* days from civil (H. Hinnant's algorithm), 1970-01-01 = 0 */
-	y -= m <= 2;
-	int era = (y >= 0 ? y : y - 399) / 400;
-	int yoe = y - era * 400;
-	int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	return (int32_t)dyad_date_days(y, m, d);
 }
 
 void dyad_sig_encode(const struct dyad_sig *s, unsigned char *blob)

@@ -120,13 +120,23 @@ static bool ent_less(const struct pool_ent *a, const struct pool_ent *b)
 	return a->bound < b->bound || (a->bound == b->bound && a->rowid > b->rowid);
 }
 
-static void sift_down(struct pool_ent *h, int n, int i)
+/* a is above b in the max-heap of candidates */
+static bool ent_above(const struct pool_ent *a, const struct pool_ent *b)
+{
+	return ent_less(b, a);
+}
+
+/* Restore the heap h[0..n) below i: a min-heap of the pool (first =
+ * ent_less) or a max-heap of the candidates (first = ent_above). Static
+ * with constant functions: the compiler specialises each use. */
+static void heap_sift_down(struct pool_ent *h, size_t n, size_t i,
+			   bool (*first)(const struct pool_ent *, const struct pool_ent *))
 {
 	for (;;) {
-		int l = 2 * i + 1, r = l + 1, m = i;
-		if (l < n && ent_less(&h[l], &h[m]))
+		size_t l = 2 * i + 1, r = l + 1, m = i;
+		if (l < n && first(&h[l], &h[m]))
 			m = l;
-		if (r < n && ent_less(&h[r], &h[m]))
+		if (r < n && first(&h[r], &h[m]))
 			m = r;
 		if (m == i)
 			return;
@@ -181,7 +191,7 @@ static int pool_add(struct rank_state *s, struct pool_ent *e, const double *freq
 	e->slot = s->pool[0].slot;  /* reuse the evicted entry's frequencies */
 	memcpy(s->freq + (size_t)e->slot * np, freq, np * sizeof *freq);
 	s->pool[0] = *e;
-	sift_down(s->pool, s->n, 0);
+	heap_sift_down(s->pool, (size_t)s->n, 0, ent_less);
 	return SQLITE_OK;
 }
 
@@ -417,28 +427,6 @@ static int hit_cmp(const void *pa, const void *pb)
 #endif
 #define RANK_SAMPLE 256
 
-/* a is above b in the max-heap of candidates */
-static bool ent_above(const struct pool_ent *a, const struct pool_ent *b)
-{
-	return ent_less(b, a);
-}
-
-static void cand_sift_down(struct pool_ent *h, size_t n, size_t i)
-{
-	for (;;) {
-		size_t l = 2 * i + 1, r = l + 1, m = i;
-		if (l < n && ent_above(&h[l], &h[m]))
-			m = l;
-		if (r < n && ent_above(&h[r], &h[m]))
-			m = r;
-		if (m == i)
-			return;
-		struct pool_ent t = h[m];
-		h[m] = h[i];
-		h[i] = t;
-		i = m;
-	}
-}
 
 /* A bitmap of rowids 0..max, filled by the SQL function dyad_bitset. */
 struct bitset {
@@ -545,11 +533,11 @@ static int rank_filter(struct q *q, struct rank_state *s, const struct qb *filte
 		goto out;
 	}
 	for (size_t i = n / 2; i-- > 0;)
-		cand_sift_down(s->cand, n, i);
+		heap_sift_down(s->cand, n, i, ent_above);
 	while (n) {
 		struct pool_ent e = s->cand[0];
 		s->cand[0] = s->cand[--n];
-		cand_sift_down(s->cand, n, 0);
+		heap_sift_down(s->cand, n, 0, ent_above);
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, e.rowid);
 		int step = sqlite3_step(st);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "query_int.h"
 
 /* One event of a story: (story key, source, target, code). */
@@ -69,42 +70,17 @@ static void stab_free(struct stab *t)
 	free(t->v);
 }
 
-/* Days since 1970-01-01 of a civil date, and back (H. Hinnant's
- * algorithms): for the Monday of a week. */
-static long days_from_civil(int y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 /* The label of period by (0 day, 1 week, 2 month, 3 year) of date
  * "YYYY-MM-DD" into out[11]. */
 static void period_of(const char *date, int by, char out[11])
 {
 	if (by == 1 && strlen(date) >= 10) {
-		int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8), wd;
-		long z = days_from_civil(y, m, d);
-		wd = (int)(((z + 3) % 7 + 7) % 7);  /* 1970-01-01 was a Thursday: Monday 0 */
-		civil_from_days(z - wd, &y, &m, &d);
-		snprintf(out, 11, "%04u-%02u-%02u", (unsigned)(y % 10000 + 10000) % 10000u,
-			 (unsigned)m % 100u, (unsigned)d % 100u);
+		struct dyad_date monday;
+		long long z = dyad_date_days(atoi(date), atoi(date + 5), atoi(date + 8));
+		int wd = (int)(((z + 3) % 7 + 7) % 7);  /* 1970-01-01 was a Thursday: Monday 0 */
+		dyad_date_from_days(z - wd, &monday);
+		snprintf(out, 11, "%04u-%02u-%02u", (unsigned)(monday.y % 10000 + 10000) % 10000u,
+			 (unsigned)monday.m % 100u, (unsigned)monday.d % 100u);
 		return;
 	}
 	size_t n = by == 3 ? 4 : by == 2 ? 7 : 10;

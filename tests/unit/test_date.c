@@ -138,13 +138,29 @@ static void test_cmp(void **state)
 	assert_int_equal(dyad_date_cmp(&a, &a), 0);
 }
 
+/* Day numbers and back: the epoch, leap days, century rules, dates before 1970. */
+static void test_days(void **state)
+{
+	(void)state;
+	assert_int_equal(dyad_date_days(1970, 1, 1), 0);
+	assert_int_equal(dyad_date_days(2000, 3, 1) - dyad_date_days(2000, 2, 28), 2);
+	assert_int_equal(dyad_date_days(1900, 3, 1) - dyad_date_days(1900, 2, 28), 1);
+	assert_int_equal(dyad_date_days(1969, 12, 31), -1);
+	for (long long z = -40000; z <= 60000; z += 37) {
+		struct dyad_date d;
+		dyad_date_from_days(z, &d);
+		assert_true(dyad_date_valid(d.y, d.m, d.d) || d.y < 1900 || d.y > 2100);
+		assert_int_equal(dyad_date_days(d.y, d.m, d.d), z);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid),       cmocka_unit_test(test_parse_iso),
 		cmocka_unit_test(test_parse_words), cmocka_unit_test(test_parse_numeric),
 		cmocka_unit_test(test_find),        cmocka_unit_test(test_url),
-		cmocka_unit_test(test_cmp),
+		cmocka_unit_test(test_cmp),         cmocka_unit_test(test_days),
 	};
 	return cmocka_run_group_tests_name("date", tests, NULL, NULL);
 }
