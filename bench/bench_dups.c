@@ -14,6 +14,7 @@
 #include <jansson.h>
 
 #include "bench_clock.h"
+#include "bench_db.h"
 #include "buf.h"
 #include "dups.h"
 #include "story.h"
@@ -359,14 +360,8 @@ int main(int argc, char **argv)
 	if (!stat(path, &sb))
 		printf("database size %.1f MB\n", (double)sb.st_size / 1e6);
 	printf("peak memory %.1f MB\n", (double)bench_peak_kb() / 1024);
-	if (!keep) {
-		char side[300];
-		unlink(path);
-		snprintf(side, sizeof side, "%s-wal", path);
-		unlink(side);
-		snprintf(side, sizeof side, "%s-shm", path);
-		unlink(side);
-	}
+	if (!keep)
+		bench_remove_db(path);
 	free(t.root);
 	free(sig);
 	free(day);

@@ -13,17 +13,8 @@
 #include <unistd.h>
 
 #include "bench_clock.h"
+#include "bench_db.h"
 #include "store.h"
-
-static void remove_db(const char *path)
-{
-	char p[4096];
-	unlink(path);
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
-}
 
 /* A hash over the stored ids and sentence counts, in id order. */
 static unsigned long long verification(struct dyad_db *db)
@@ -55,7 +46,7 @@ static int run(const char *label, const char *input, struct dyad_ingest_opts o,
 	unsigned long long vh = 0;
 	long long dbsize = 0;
 	for (int r = 0; r < reps; r++) {
-		remove_db(dbpath);
+		bench_remove_db(dbpath);
 		struct dyad_err err = {0};
 		struct dyad_db *db;
 		if (dyad_db_open(dbpath, 0, &db, &err)) {
@@ -77,12 +68,7 @@ static int run(const char *label, const char *input, struct dyad_ingest_opts o,
 		}
 		vh = verification(db);
 		dyad_db_close(db);
-		struct stat sb;
-		dbsize = stat(dbpath, &sb) == 0 ? (long long)sb.st_size : 0;
-		char wal[4096];
-		snprintf(wal, sizeof wal, "%s-wal", dbpath);
-		if (stat(wal, &sb) == 0)
-			dbsize += (long long)sb.st_size;
+		dbsize = bench_db_size(dbpath);
 	}
 	printf("%-31s -j %d: %6llu articles in %7.3f s = %8.1f articles/s (%.1f/s per core of CPU time), "
 	       "%5.1f MB/s input, %llu skipped, db %.1f MB, verification %016llx\n",
@@ -100,7 +86,7 @@ static int run(const char *label, const char *input, struct dyad_ingest_opts o,
 		       (double)st.quotes_ns / 1e9,
 		       best_cpu > 0 ? 100.0 * (double)st.quotes_ns / 1e9 / best_cpu : 0.0,
 		       (double)st.dups_ns / 1e9);
-	remove_db(dbpath);
+	bench_remove_db(dbpath);
 	return 0;
 }
 

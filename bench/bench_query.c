@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "bench_clock.h"
+#include "bench_db.h"
 #include "buf.h"
 #include "cameo.h"
 #include "query.h"
@@ -311,10 +312,7 @@ int main(int argc, char **argv)
 	}
 	struct stat sb;
 	if (rebuild || stat(path, &sb) != 0) {
-		char wal[600];
-		remove(path);
-		snprintf(wal, sizeof wal, "%s-wal", path);
-		remove(wal);
+		bench_remove_db(path);
 		fprintf(stderr, "generating %ld articles into %s\n", n, path);
 		if (generate(path, n))
 			return 1;
