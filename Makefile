@@ -11,7 +11,7 @@
 CC      ?= cc
 SAN     ?=
 O       ?= build
-PKGS    := sqlite3 libxml-2.0 libutf8proc zlib jansson libmicrohttpd
+PKGS    := sqlite3 libxml-2.0 libutf8proc zlib libdeflate jansson libmicrohttpd
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 ifeq ($(SAN),1)

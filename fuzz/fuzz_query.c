@@ -22,6 +22,7 @@ static void make_db(void)
 			    "sentences, ingested_at) VALUES ('00000000000000aa', 'a', 'Safe havens', "
 			    "'2015-10-21', 'Capital Courier', 'The United States urged Pakistan to act "
 			    "against safe havens.', 1, 1, '2026-01-01T00:00:00Z');"
+			    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
 			    "INSERT INTO sentences VALUES (1, 0, 0, 0, 56);"
 			    "INSERT INTO events(article, sentence_index, date, source, target, code, root, "
 			    "quad, goldstein) VALUES (1, 0, '2015-10-21', 'USAGOV', 'PAK', '100', '10', 3, -5);"

@@ -3,7 +3,7 @@
 # it; with "test", also those of the tests (a browser for the web page's
 # tests, wrk for the load bench) and the npm packages of package-lock.json.
 set -e
-pkgs="build-essential pkg-config clang libsqlite3-dev libxml2-dev libutf8proc-dev zlib1g-dev
+pkgs="build-essential pkg-config clang libsqlite3-dev libxml2-dev libutf8proc-dev zlib1g-dev libdeflate-dev
 libjansson-dev libmicrohttpd-dev libcmocka-dev sqlite3 jq libclang-rt-14-dev"
 [ "$1" = test ] && pkgs="$pkgs chromium chromium-driver wrk"
 # node may come from elsewhere than Debian (whose npm package then conflicts)

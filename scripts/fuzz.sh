@@ -5,7 +5,7 @@ set -e
 secs=${FUZZ_SECONDS:-20}
 out=build-fuzz
 mkdir -p "$out"
-pkgs="sqlite3 libxml-2.0 libutf8proc zlib jansson libmicrohttpd"
+pkgs="sqlite3 libxml-2.0 libutf8proc zlib libdeflate jansson libmicrohttpd"
 flags="-std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Iinclude -Isrc $(pkg-config --cflags $pkgs)"
 # The library once, without main, instrumented for coverage.
 objs=""

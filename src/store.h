@@ -27,12 +27,16 @@ struct dyad_db {
 	sqlite3_stmt *put_sentence;
 	sqlite3_stmt *has_article;
 	sqlite3_stmt *put_event;
+	sqlite3_stmt *index_articles;
 	sqlite3_int64 last_article;  /* rowid of the article dyad_store_put last stored */
+	/* first article stored in this transaction and not yet in the full-text
+	 * index (0: none); dyad_store_commit indexes them */
+	sqlite3_int64 fts_from;
 	sqlite3_stmt *cached[DYAD_STMT_MAX]; /* dyad_store_stmt(), finalized on close */
 };
 
 /* Schema version this build writes; older databases are migrated on open. */
-#define DYAD_SCHEMA_VERSION 3
+#define DYAD_SCHEMA_VERSION 4
 
 /* Record SQLite's message for a failed call on db as err (copied at once:
  * the next call may overwrite it). Returns DYAD_EDB. */
@@ -45,7 +49,8 @@ void dyad_store_rollback(struct dyad_db *db);
 
 /* Store doc with its sentences and events unless an article with its id is
  * there; *stored tells which (and db->last_article is then its rowid).
- * Call inside a transaction. Returns DYAD_OK or DYAD_EDB. */
+ * Call inside a transaction: the article is searchable once
+ * dyad_store_commit has indexed it. Returns DYAD_OK or DYAD_EDB. */
 int dyad_store_put(struct dyad_db *db, const struct dyad_doc *doc, bool *stored,
 		   struct dyad_err *err);
 

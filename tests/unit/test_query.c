@@ -32,6 +32,9 @@ static const char *const fixture_sql =
 	"  'Trump accused Pakistan of lies. Islamabad answered.', 1, 2, 'x'),"
 	" (6, '000000000000000f', 'f', 'Undated', NULL, 'Potomac Wire', 'en',"
 	"  'India praised Afghanistan. Nothing else.', 1, 2, 'x');"
+	/* rows inserted by hand are indexed by hand (dyad's writer does it at
+	 * commit) */
+	"INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
 	"INSERT INTO sentences(article, idx, paragraph, start, length) VALUES"
 	" (1,0,0,0,39),(1,1,0,40,27),(2,0,0,0,42),(2,1,0,43,29),(3,0,0,0,48),(3,1,0,49,21),"
 	" (4,0,0,0,48),(4,1,0,49,21),(5,0,0,0,31),(5,1,0,32,19),(6,0,0,0,26),(6,1,0,27,13);"
@@ -384,6 +387,10 @@ static void add_article(struct dyad_db *db, sqlite3_int64 rowid, const char *dat
 	sqlite3_bind_text(st, 6, text, -1, SQLITE_STATIC);
 	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
 	sqlite3_finalize(st);
+	char sql[128];
+	snprintf(sql, sizeof sql, "INSERT INTO articles_fts(rowid, title, text) "
+		 "SELECT rowid, title, text FROM articles WHERE rowid = %lld", (long long)rowid);
+	assert_int_equal(sqlite3_exec(db->h, sql, NULL, NULL, NULL), SQLITE_OK);
 }
 
 /* -bm25(articles_fts, 2.0, 1.0) of rowid for fts (SQLite's own). */
