@@ -24,8 +24,8 @@
  * ratchets at what the files reached when this was written (the table
  * printed lists the rest), so that a lost entry fails; raise them as the
  * gaps are filled. */
-#define COVERED_FLOOR 156
-#define SPOKES_FLOOR 34
+#define COVERED_FLOOR 164
+#define SPOKES_FLOOR 36
 
 enum kind { K_HS, K_HG, K_FM, K_DM, K_AC, K_SP, K_COUNT };
 
