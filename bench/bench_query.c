@@ -275,6 +275,7 @@ static const struct bench benches[] = {
 	{"search common word", "search", {{"q", "kalo"}}, 1, 50},
 	{"search common word 2010-2015", "search",
 	 {{"q", "kalo"}, {"from", "2010"}, {"to", "2015"}}, 3, 50},
+	{"search common word, 5% outlet", "search", {{"q", "kalo"}, {"outlet", "Harbor Times"}}, 2, 50},
 	{"events first page", "events", {{"limit", "50"}}, 1, 50},
 	{"events USA->PAK root 10,11,13", "events",
 	 {{"source", "USA"}, {"target", "PAK"}, {"root", "10,11,13"}}, 3, 50},

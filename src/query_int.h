@@ -111,10 +111,10 @@ struct q_rank_info {
 int q_rank(struct q *q, const struct qb *where, int k, int pool, int exact_max,
 	   struct q_hit **hits, int *nhits, struct q_rank_info *info);
 /* q_rank() keeping only the matches whose article passes filter (NULL or
- * empty: all): conditions " AND ..." on alias a for articles. The same
- * matches as the per-row query with the conditions; info->matches counts
- * the matches passing, but when there are more than pool it may stop at
- * pool + 1. */
+ * empty: all): conditions " AND ..." on alias a for articles, checked
+ * only for the matches that would make the k best (src/query_rank.c);
+ * info->matches counts the matches passing, or is k + 1 when some were
+ * left unchecked. */
 int q_rank_filter(struct q *q, const struct qb *where, const struct qb *filter, int k,
 		  int pool, int exact_max, struct q_hit **hits, int *nhits,
 		  struct q_rank_info *info);

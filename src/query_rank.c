@@ -49,6 +49,7 @@ struct rank_state {
 	double *cand_freq;
 	size_t ncand, cand_alloc;
 	bool filter_set;                   /* rank_filter() read the filter's rows */
+	bool scored;                       /* the pool holds exact scores */
 };
 
 static int count_cb(const Fts5ExtensionApi *api, Fts5Context *fts, void *user)
@@ -508,22 +509,54 @@ static int filter_set(struct q *q, const struct qb *filter, unsigned char **set,
 	return rc;
 }
 
-/* The pool from the kept matches (cand: bounds, or exact scores in exact
- * mode) passing filter: they are taken by falling score and checked until
- * the pool is full and one more passes (the best left out), so the pool is
- * the one the per-match join with the conditions would keep. Each is
- * checked by its rowid; when a sample shows the filter selective enough
- * that reading its rows as a set costs less than the checks still to come,
- * the set is read. Sets s->matches: the matches passing, or cap + 1 when it
- * stopped early. Returns DYAD_OK, else an error with q->err set. */
+static bool in_set(const unsigned char *set, sqlite3_int64 max, sqlite3_int64 r)
+{
+	return r >= 0 && r <= max && ((set[r >> 3] >> (r & 7)) & 1);
+}
+
+/* A match's exact score from its length in FTS5's %_docsize (a small row).
+ * Returns DYAD_OK, else an error with q->err set. */
+static int exact_score(struct q *q, struct rank_state *s, sqlite3_stmt *ds, struct pool_ent *e)
+{
+	double len = 0;
+	sqlite3_reset(ds);
+	sqlite3_bind_int64(ds, 1, e->rowid);
+	int step = sqlite3_step(ds);
+	if (step == SQLITE_ROW)
+		len = docsize_total(sqlite3_column_blob(ds, 0), sqlite3_column_bytes(ds, 0));
+	else if (step != SQLITE_DONE)
+		return q_step_error(q, "reading document lengths");
+	e->bound = bm25(s, s->cand_freq + (size_t)e->slot * (size_t)s->nphrase, len);
+	return DYAD_OK;
+}
+
+/* The k best matches passing filter from the kept matches and their bounds
+ * (cand). They are taken by falling bound and given their exact scores
+ * (exact_score(): cheap) into a heap; from it, by falling exact score, the
+ * matches are checked against the filter (an article lookup, the costly
+ * part) until k pass, which for a common word with a date range is about
+ * k / (share passing) lookups. A match is taken from the heap once no bound
+ * left can beat it (the order is then proven), or, after the pool's worth
+ * of matches were scored, regardless (the ranking is then exact when
+ * nothing left unchecked beats the k-th score: info says which). When a sample of checks shows the
+ * filter selective enough that reading its rows as a set costs less than
+ * the checks still to come, the set is read. Leaves the k best in the pool
+ * with exact scores; s->matches is the number passing, or at least k + 1
+ * when some were left unchecked. Returns DYAD_OK, else an error with
+ * q->err set. */
 static int rank_filter(struct q *q, struct rank_state *s, const struct qb *filter)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st = NULL, *ds = NULL;
 	unsigned char *set = NULL;
 	sqlite3_int64 setmax = -1;
-	size_t n = s->ncand, looked = 0, passed = 0;
+	struct pool_ent *ex = NULL;  /* scored, unchecked: a max-heap */
+	size_t n = s->ncand, nex = 0, budget = (size_t)s->cap, scored = 0, looked = 0,
+	       passed = 0;
+	bool sampled = false, lost = false, bounds_exact = s->exact;  /* exact mode: scores already */
 	struct qb b;
 	int rc = DYAD_OK;
+	s->cap = s->k;
+	s->scored = true;
 	qb_init(&b);
 	qb_sql(&b, "SELECT 1 FROM articles a WHERE a.rowid = ");
 	qb_int(&b, 0);
@@ -532,65 +565,93 @@ static int rank_filter(struct q *q, struct rank_state *s, const struct qb *filte
 		rc = q->err->rc ? q->err->rc : DYAD_EDB;
 		goto out;
 	}
+	if (sqlite3_prepare_v2(q->db->h, "SELECT sz FROM articles_fts_docsize WHERE id = ?", -1,
+			       &ds, NULL) != SQLITE_OK) {
+		rc = dyad_store_error(q->db, q->err, "preparing a search");
+		goto out;
+	}
+	if (n && !(ex = malloc(n * sizeof *ex)))
+		goto nomem;
 	for (size_t i = n / 2; i-- > 0;)
 		heap_sift_down(s->cand, n, i, ent_above);
-	while (n) {
-		struct pool_ent e = s->cand[0];
-		s->cand[0] = s->cand[--n];
-		heap_sift_down(s->cand, n, 0, ent_above);
-		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, e.rowid);
-		int step = sqlite3_step(st);
-		if (step != SQLITE_ROW && step != SQLITE_DONE) {
-			rc = q_step_error(q, "checking the search conditions");
-			goto out;
+	while (s->n < s->cap) {
+		bool proven = nex && (!n || !ent_less(&ex[0], &s->cand[0]));
+		if (!nex || (!proven && scored < budget)) {
+			if (!n)
+				break;  /* every match checked */
+			struct pool_ent e = s->cand[0];
+			s->cand[0] = s->cand[--n];
+			heap_sift_down(s->cand, n, 0, ent_above);
+			if (set && !in_set(set, setmax, e.rowid))
+				continue;  /* checked for free: no score needed */
+			if (!bounds_exact && (rc = exact_score(q, s, ds, &e)))
+				goto out;
+			scored++;
+			/* sift up into the max-heap */
+			size_t i = nex++;
+			for (; i && ent_above(&e, &ex[(i - 1) / 2]); i = (i - 1) / 2)
+				ex[i] = ex[(i - 1) / 2];
+			ex[i] = e;
+			continue;
 		}
-		looked++;
-		if (step == SQLITE_ROW) {
-			passed++;
-			if (s->n == s->cap) {
-				s->rejected = e.bound;  /* the best left out */
-				break;
+		lost |= !proven;  /* the order is the scored pool's from here */
+		struct pool_ent e = ex[0];
+		ex[0] = ex[--nex];
+		heap_sift_down(ex, nex, 0, ent_above);
+		bool pass;
+		if (set) {
+			pass = in_set(set, setmax, e.rowid);
+		} else {
+			sqlite3_reset(st);
+			sqlite3_bind_int64(st, 1, e.rowid);
+			int step = sqlite3_step(st);
+			if (step != SQLITE_ROW && step != SQLITE_DONE) {
+				rc = q_step_error(q, "checking the search conditions");
+				goto out;
 			}
+			pass = step == SQLITE_ROW;
+			looked++;
+		}
+		if (pass) {
+			passed++;
 			if (pool_add(s, &e, s->cand_freq + (size_t)e.slot * (size_t)s->nphrase))
 				goto nomem;
 		}
-		if (looked != RANK_SAMPLE || !n)
+		if (set || sampled || looked != RANK_SAMPLE)
 			continue;
 		/* pass rate p: the checks still needed cost about
-		 * (cap + 1 - passed) / p lookups, the set p x rows */
+		 * (k + 1 - kept) / p lookups, the set p x rows */
+		sampled = true;
 		double p = ((double)passed + 1) / ((double)looked + 1);
-		double checks = ((double)s->cap + 1 - (double)passed) / p;
-		if (checks > (double)n)
-			checks = (double)n;
+		double checks = ((double)s->cap + 1 - (double)s->n) / p;
+		if (checks > (double)(n + nex))
+			checks = (double)(n + nex);
 		if (p * (double)s->nrow >= checks * RANK_LOOKUP_COST)
 			continue;
 		sqlite3_reset(st);
 		if ((rc = filter_set(q, filter, &set, &setmax)))
 			goto out;
-		if (!set)
-			continue;
-		s->filter_set = true;
-		/* the rest in any order: the pool keeps the best */
-		for (size_t i = 0; i < n; i++) {
-			sqlite3_int64 r = s->cand[i].rowid;
-			if (r < 0 || r > setmax || !((set[r >> 3] >> (r & 7)) & 1))
-				continue;
-			passed++;
-			if (pool_add(s, &s->cand[i],
-				     s->cand_freq + (size_t)s->cand[i].slot * (size_t)s->nphrase))
-				goto nomem;
-		}
-		break;
+		s->filter_set = set != NULL;
 	}
+	/* exact when nothing left unchecked could beat the k-th (q_rank_filter) */
+	s->exact = !lost || (!n && !nex);
+	s->rejected = -1;
+	if (n)
+		s->rejected = s->cand[0].bound;
+	if (nex && ex[0].bound > s->rejected)
+		s->rejected = ex[0].bound;
 	s->matches = (sqlite3_int64)passed;
+	if ((n || nex) && s->matches <= s->k)
+		s->matches = s->k + 1;  /* some left unchecked */
 	goto out;
 nomem:
 	rc = dyad_error(q->err, DYAD_ENOMEM, "out of memory");
 out:
 	sqlite3_finalize(st);
+	sqlite3_finalize(ds);
 	qb_release(&b);
 	free(set);
+	free(ex);
 	return rc;
 }
 
@@ -666,7 +727,7 @@ int q_rank_filter(struct q *q, const struct qb *where, const struct qb *filter, 
 		goto out;
 	/* the pool's exact scores: its documents' lengths read from FTS5's
 	 * %_docsize table (a varint of tokens per column), as bm25() does */
-	if (s->n && !s->exact &&
+	if (s->n && !s->exact && !s->scored &&
 	    sqlite3_prepare_v2(q->db->h, "SELECT sz FROM articles_fts_docsize WHERE id = ?", -1,
 			       &ds, NULL) != SQLITE_OK) {
 		rc = dyad_store_error(q->db, q->err, "preparing a search");
@@ -679,11 +740,11 @@ int q_rank_filter(struct q *q, const struct qb *where, const struct qb *filter, 
 	/* in rowid order: neighbours share pages */
 	if (s->n)
 		qsort(s->pool, (size_t)s->n, sizeof *s->pool, ent_rowid_cmp);
-	for (int i = 0; i < s->n && s->exact; i++) {
+	for (int i = 0; i < s->n && (s->exact || s->scored); i++) {
 		out[i].rowid = s->pool[i].rowid;
 		out[i].score = s->pool[i].bound;
 	}
-	for (int i = 0; i < s->n && !s->exact; i++) {
+	for (int i = 0; i < s->n && !s->exact && !s->scored; i++) {
 		double len = 0;
 		sqlite3_reset(ds);
 		sqlite3_bind_int64(ds, 1, s->pool[i].rowid);
