@@ -276,6 +276,10 @@ static const struct bench benches[] = {
 	{"search common word 2010-2015", "search",
 	 {{"q", "kalo"}, {"from", "2010"}, {"to", "2015"}}, 3, 50},
 	{"search common word, 5% outlet", "search", {{"q", "kalo"}, {"outlet", "Harbor Times"}}, 2, 50},
+	/* prefixes: FTS5 merges every term's list (no prefix index); no bar */
+	{"search prefix wuxeco* (3 terms)", "search", {{"q", "wuxeco*"}}, 1, 0},
+	{"search prefix wuxe* (20 terms)", "search", {{"q", "wuxe*"}}, 1, 0},
+	{"search prefix kal* (40 terms, 28%)", "search", {{"q", "kal*"}}, 1, 0},
 	{"events first page", "events", {{"limit", "50"}}, 1, 50},
 	{"events USA->PAK root 10,11,13", "events",
 	 {{"source", "USA"}, {"target", "PAK"}, {"root", "10,11,13"}}, 3, 50},

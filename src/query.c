@@ -772,40 +772,108 @@ static int run_built(struct q *q, struct qb *b, row_fn *fn)
 /* Matches given an exact score (docs/query.md): at least the K read. */
 #define SEARCH_POOL 2000
 
-/* The body snippet was made with \1 and \2 around matches: turn them into
- * [ and ]; with no match in the body (the title matched), the snippet is
- * the title's, so that it shows what matched. */
-static int search_snippet(struct q *q, json_t *row, const char *fts, sqlite3_int64 rowid,
-			  sqlite3_stmt **title_st)
+/* The columns of a shown match; _title is the title's snippet. */
+#define SEARCH_DETAIL                                                                         \
+	"SELECT f.rowid AS _rowid, a.published, a.outlet, a.title, "                              \
+	"snippet(articles_fts, 1, char(1), char(2), '...', 16) AS snippet, "                     \
+	"(SELECT count(*) FROM copies c WHERE c.original = a.rowid) AS copies, a.id, "           \
+	"snippet(articles_fts, 0, '[', ']', '...', 16) AS _title "                                \
+	"FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ?1 "
+
+/* A shown match's row from st (SEARCH_DETAIL): the body snippet was made
+ * with \1 and \2 around matches, turned into [ and ]; with no match in the
+ * body (the title matched), the snippet is the title's, so that it shows
+ * what matched. NULL when out of memory. */
+static json_t *search_row(sqlite3_stmt *st, double score)
 {
-	const char *s = json_string_value(json_object_get(row, "snippet"));
-	json_t *v = NULL;
+	json_t *row = json_object(), *rest = q_row(st), *v = NULL;
+	const char *s = (const char *)sqlite3_column_text(st, 4);
 	if (s && strchr(s, '\1')) {
 		char *c = dyad_strdup(s);
-		if (!c)
-			return dyad_error(q->err, DYAD_ENOMEM, "out of memory");
-		for (char *p = c; *p; p++)
+		for (char *p = c; p && *p; p++)
 			if (*p == '\1' || *p == '\2')
 				*p = *p == '\1' ? '[' : ']';
-		v = json_string(c);
+		v = c ? json_string(c) : NULL;
 		free(c);
 	} else {
-		if (!*title_st &&
-		    sqlite3_prepare_v2(q->db->h,
-				       "SELECT snippet(articles_fts, 0, '[', ']', '...', 16) "
-				       "FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2",
-				       -1, title_st, NULL) != SQLITE_OK)
-			return dyad_store_error(q->db, q->err, "preparing a search");
-		sqlite3_reset(*title_st);
-		sqlite3_bind_text(*title_st, 1, fts, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(*title_st, 2, rowid);
-		if (sqlite3_step(*title_st) != SQLITE_ROW)
-			return q_step_error(q, "reading a match");
-		v = q_col(*title_st, 0);
+		v = q_col(st, 7);
 	}
-	if (!v || json_object_set_new(row, "snippet", v))
-		return dyad_error(q->err, DYAD_ENOMEM, "out of memory");
-	return DYAD_OK;
+	if (!row || !rest || !v || json_object_set_new(row, "score", json_real(score)) ||
+	    json_object_update(row, rest) || json_object_set_new(row, "snippet", v)) {
+		json_decref(row);
+		row = NULL;
+	}
+	json_decref(rest);
+	return row;
+}
+
+/* The rows of the matches id[0..n) (scores score) into out[], in that
+ * order. A prefix query is read once for them all: FTS5 expands a prefix
+ * over the term index at every statement (about 15 ms at a million
+ * articles, so a page of 50 cost a second); otherwise a statement seeks
+ * each match. Returns DYAD_OK, else an error with q->err set. */
+static int search_rows(struct q *q, const char *fts, const sqlite3_int64 *id, const double *score,
+		       int n, json_t **out)
+{
+	bool prefix = strstr(fts, "\"*") != NULL;
+	sqlite3_int64 lo = 0, hi = -1;
+	struct dyad_buf ids = DYAD_BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	int rc = DYAD_OK, found = 0;
+	for (int i = 0; i < n; i++) {
+		out[i] = NULL;
+		lo = i && lo < id[i] ? lo : id[i];
+		hi = hi > id[i] ? hi : id[i];
+		dyad_buf_printf(&ids, "%s%lld", i ? "," : "[", (long long)id[i]);
+	}
+	if (!n)
+		return DYAD_OK;
+	if (dyad_buf_adds(&ids, "]") ||
+	    sqlite3_prepare_v2(q->db->h,
+			       prefix ? SEARCH_DETAIL "AND f.rowid >= ?2 AND f.rowid <= ?3 "
+						"AND +f.rowid IN (SELECT value FROM json_each(?4))"
+				      : SEARCH_DETAIL "AND f.rowid = ?2",
+			       -1, &st, NULL) != SQLITE_OK) {
+		rc = dyad_store_error(q->db, q->err, "preparing a search");
+		goto out;
+	}
+	for (int i = 0; i < n && (i == 0 || !prefix); i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, prefix ? lo : id[i]);
+		if (prefix) {
+			sqlite3_bind_int64(st, 3, hi);
+			sqlite3_bind_text(st, 4, ids.data, (int)ids.len, SQLITE_STATIC);
+		}
+		int step;
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			sqlite3_int64 r = sqlite3_column_int64(st, 0);
+			for (int j = 0; j < n; j++) {
+				if (id[j] != r || out[j])
+					continue;
+				if (!(out[j] = search_row(st, score[j]))) {
+					rc = dyad_error(q->err, DYAD_ENOMEM, "out of memory");
+					goto out;
+				}
+				found++;
+			}
+		}
+		if (step != SQLITE_DONE) {
+			rc = q_step_error(q, "reading a match");
+			goto out;
+		}
+	}
+	if (found < n)
+		rc = dyad_error(q->err, DYAD_EDB, "%s: a match was not found again", q->db->path);
+out:
+	sqlite3_finalize(st);
+	dyad_buf_release(&ids);
+	if (rc)
+		for (int i = 0; i < n; i++) {
+			json_decref(out[i]);
+			out[i] = NULL;
+		}
+	return rc;
 }
 
 /* The best K matches (q_rank(): one pass over the matches, exact BM25 for a
@@ -820,11 +888,12 @@ static int run_search(struct q *q)
 	bool all;
 	struct dyad_buf fts = DYAD_BUF_INIT;
 	struct qb b, filter;  /* the match; the conditions on its article */
-	sqlite3_stmt *fold_st = NULL, *detail = NULL, *title_st = NULL;
+	sqlite3_stmt *fold_st = NULL;
 	sqlite3_int64 *keep = NULL, *keys = NULL;
 	struct q_hit *hits = NULL;
 	double *score = NULL;
-	int rc;
+	json_t **rows = NULL;
+	int rc, shown = 0;
 	if ((rc = get_bool(q, "all", &all)))
 		return rc;
 	if (!text)
@@ -852,14 +921,6 @@ static int run_search(struct q *q)
 				       "SELECT EXISTS (SELECT 1 FROM copies WHERE article = ?1), "
 				       "(SELECT story FROM story_articles WHERE article = ?1)",
 				       -1, &fold_st, NULL) != SQLITE_OK)
-		goto dbfail;
-	if (sqlite3_prepare_v2(q->db->h,
-			       "SELECT a.published, a.outlet, a.title, "
-			       "snippet(articles_fts, 1, char(1), char(2), '...', 16) AS snippet, "
-			       "(SELECT count(*) FROM copies c WHERE c.original = a.rowid) AS copies, "
-			       "a.id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
-			       "WHERE articles_fts MATCH ?1 AND f.rowid = ?2", -1, &detail, NULL) !=
-	    SQLITE_OK)
 		goto dbfail;
 	int want = q->offset + q->limit + 1, got = 0, nkeys = 0;
 	keep = malloc((size_t)want * sizeof *keep);
@@ -907,28 +968,22 @@ static int run_search(struct q *q)
 	}
 	if ((rc = q_columns(q, cols)) || (rc = q_set(q, "query", json_string(fts.data))))
 		goto out;
-	for (int i = q->offset; i < got && i < q->offset + q->limit; i++) {
-		sqlite3_reset(detail);
-		sqlite3_bind_text(detail, 1, fts.data, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(detail, 2, keep[i]);
-		if (sqlite3_step(detail) != SQLITE_ROW) {
-			rc = q_step_error(q, "reading a match");
-			goto out;
-		}
-		json_t *row = json_object(), *rest = q_row(detail);
-		if (rest && (rc = search_snippet(q, rest, fts.data, keep[i], &title_st))) {
-			json_decref(rest);
-			json_decref(row);
-			goto out;
-		}
-		if (!row || !rest || json_object_set_new(row, "score", json_real(score[i])) ||
-		    json_object_update(row, rest) || json_array_append_new(q->rows, row)) {
-			json_decref(rest);
-			json_decref(row);
+	shown = got - q->offset < q->limit ? got - q->offset : q->limit;
+	if (shown > 0) {
+		if (!(rows = calloc((size_t)shown, sizeof *rows))) {
 			rc = dyad_error(q->err, DYAD_ENOMEM, "out of memory");
 			goto out;
 		}
-		json_decref(rest);
+		if ((rc = search_rows(q, fts.data, keep + q->offset, score + q->offset, shown, rows)))
+			goto out;
+		for (int i = 0; i < shown; i++) {
+			json_t *row = rows[i];
+			rows[i] = NULL;  /* the array owns it, even on failure */
+			if (json_array_append_new(q->rows, row)) {
+				rc = dyad_error(q->err, DYAD_ENOMEM, "out of memory");
+				goto out;
+			}
+		}
 	}
 	rc = q_set(q, "more", json_boolean(got >= want));
 	goto out;
@@ -936,8 +991,9 @@ dbfail:
 	rc = dyad_store_error(q->db, q->err, "preparing a search");
 out:
 	sqlite3_finalize(fold_st);
-	sqlite3_finalize(detail);
-	sqlite3_finalize(title_st);
+	for (int i = 0; rows && i < shown; i++)
+		json_decref(rows[i]);
+	free(rows);
 	free(keep);
 	free(score);
 	free(keys);

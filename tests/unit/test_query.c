@@ -363,6 +363,24 @@ static void test_search(void **state)
 	res = RUN_OK(db, "search", "q", "islam*", "outlet", "Potomac Wire");
 	assert_int_equal(nrows(res), 2);
 	json_decref(res);
+	/* a prefix: the page's rows read in one statement, in rank order, the
+	 * same as word by word; a title-only match shows the title */
+	json_t *words = RUN_OK(db, "search", "q", "havens", "all", "1");
+	res = RUN_OK(db, "search", "q", "haven*", "all", "1");
+	assert_int_equal(nrows(res), 3);
+	for (size_t i = 0; i < 3; i++) {
+		assert_string_equal(row_str(res, i, "id"), row_str(words, i, "id"));
+		assert_non_null(strstr(row_str(res, i, "snippet"), "[havens]"));
+	}
+	json_decref(words);
+	json_decref(res);
+	res = RUN_OK(db, "search", "q", "accus*", "all", "1", "limit", "2");
+	assert_int_equal(nrows(res), 2);
+	json_decref(res);
+	res = RUN_OK(db, "search", "q", "accusa*", "all", "1");
+	assert_int_equal(nrows(res), 2);  /* titles of 3 and 4 only */
+	assert_string_equal(row_str(res, 0, "snippet"), "[Accusation]");
+	json_decref(res);
 	close_fixture(&f);
 }
 
