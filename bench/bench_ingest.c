@@ -94,6 +94,7 @@ int main(int argc, char **argv)
 {
 	const char *data = getenv("DYAD_SHARED_DATA");
 	char pages[4096], dbpath[4096];
+	dyad_use_html_arena();  /* as the dyad command does */
 	snprintf(pages, sizeof pages, "%s/extraction/scrapinghub-aeb/html", data ? data : "../shared/data");
 	snprintf(dbpath, sizeof dbpath, "%s/bench-%d.db", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
 		 (int)getpid());

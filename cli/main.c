@@ -113,6 +113,8 @@ int main(int argc, char **argv)
 		printf("dyad %s\n", DYAD_VERSION);
 		return cli_finish("version", EXIT_OK);
 	}
+	/* before libxml2 is used; a failure only costs speed */
+	(void)dyad_use_html_arena();
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (strcmp(argv[1], commands[i].name) == 0)
 			return commands[i].fn(argc - 1, argv + 1);

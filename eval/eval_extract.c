@@ -368,6 +368,7 @@ static void readability(const char *data)
 int main(int argc, char **argv)
 {
 	const char *only = NULL;
+	dyad_use_html_arena();  /* as the dyad command extracts */
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-v") == 0)
 			verbose = 1;

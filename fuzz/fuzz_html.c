@@ -6,6 +6,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	dyad_use_html_arena();  /* as the dyad command parses */
 	struct dyad_extract x = {0};
 	struct dyad_err err = {0};
 	/* The first byte picks whether a URL and a capture date are given. */

@@ -138,6 +138,16 @@ struct dyad_ingest_opts {
 	int no_dups;                /* do not look for copies and stories after the run */
 };
 
+/* Make libxml2 take the memory for the pages dyad parses from a per-thread
+ * arena, freed at once after each page, instead of malloc and free for
+ * each of the thousands of nodes of a page (15% of an ingest's
+ * instructions); libxml2's other allocations stay malloc and free. This
+ * sets libxml2's allocator for the whole process (xmlMemSetup): call it at
+ * the start of the program, before any use of libxml2, and not in a program
+ * that sets that allocator itself. The dyad command does. Returns DYAD_OK
+ * or DYAD_ENOMEM. */
+DYAD_API int dyad_use_html_arena(void);
+
 /* Ingest the files and folders (recursively; "-" is standard input) in
  * paths[0..npaths) into db: detect each input's kind, cut it into records,
  * extract, segment, find the people and quotations, code the events of and

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "html_int.h"
+#include "xml_arena.h"
 #include "textclean.h"
 #include "utf8.h"
 
@@ -267,6 +268,7 @@ int dyad_html_extract(const char *html, size_t n, const struct dyad_extract_hint
 	xmlGenericErrorFunc old = xmlGenericError;
 	void *oldctx = xmlGenericErrorContext;
 	xmlSetGenericErrorFunc(NULL, silent);
+	dyad_xml_arena_begin();
 	struct dyad_buf lean = DYAD_BUF_INIT, leaner = DYAD_BUF_INIT;
 	if (dyad_html_drop_scripts(html, n, &lean)) {
 		html = lean.data;
@@ -285,6 +287,7 @@ int dyad_html_extract(const char *html, size_t n, const struct dyad_extract_hint
 	xmlSetGenericErrorFunc(oldctx, old);
 	if (!doc || !xmlDocGetRootElement(doc)) {
 		xmlFreeDoc(doc);
+		dyad_xml_arena_end();
 		return dyad_error(err, DYAD_EPARSE, "HTML page could not be parsed");
 	}
 	int rc = dyad_html_meta(doc, hints, x);
@@ -292,6 +295,7 @@ int dyad_html_extract(const char *html, size_t n, const struct dyad_extract_hint
 	if (rc == DYAD_OK)
 		rc = dyad_html_body(doc, &text);
 	xmlFreeDoc(doc);
+	dyad_xml_arena_end();  /* nothing of libxml2's is kept past here */
 	if (rc != DYAD_OK) {
 		free(text);
 		dyad_extract_release(x);

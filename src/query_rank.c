@@ -514,25 +514,25 @@ static bool in_set(const unsigned char *set, sqlite3_int64 max, sqlite3_int64 r)
 	return r >= 0 && r <= max && ((set[r >> 3] >> (r & 7)) & 1);
 }
 
-/* A match's exact score from its length in FTS5's %_docsize (a small row).
- * Returns DYAD_OK, else an error with q->err set. */
-static int exact_score(struct q *q, struct rank_state *s, sqlite3_stmt *ds, struct pool_ent *e)
+/* The length of document rowid in *len, read from FTS5's %_docsize (a
+ * small row) with ds ("SELECT sz FROM articles_fts_docsize WHERE id = ?";
+ * 0 when it has none). Returns DYAD_OK, else an error with q->err set. */
+static int doc_length(struct q *q, sqlite3_stmt *ds, sqlite3_int64 rowid, double *len)
 {
-	double len = 0;
+	*len = 0;
 	sqlite3_reset(ds);
-	sqlite3_bind_int64(ds, 1, e->rowid);
+	sqlite3_bind_int64(ds, 1, rowid);
 	int step = sqlite3_step(ds);
 	if (step == SQLITE_ROW)
-		len = docsize_total(sqlite3_column_blob(ds, 0), sqlite3_column_bytes(ds, 0));
+		*len = docsize_total(sqlite3_column_blob(ds, 0), sqlite3_column_bytes(ds, 0));
 	else if (step != SQLITE_DONE)
 		return q_step_error(q, "reading document lengths");
-	e->bound = bm25(s, s->cand_freq + (size_t)e->slot * (size_t)s->nphrase, len);
 	return DYAD_OK;
 }
 
 /* The k best matches passing filter from the kept matches and their bounds
  * (cand). They are taken by falling bound and given their exact scores
- * (exact_score(): cheap) into a heap; from it, by falling exact score, the
+ * (doc_length(): cheap) into a heap; from it, by falling exact score, the
  * matches are checked against the filter (an article lookup, the costly
  * part) until k pass, which for a common word with a date range is about
  * k / (share passing) lookups. A match is taken from the heap once no bound
@@ -551,7 +551,7 @@ static int rank_filter(struct q *q, struct rank_state *s, const struct qb *filte
 	sqlite3_int64 setmax = -1;
 	struct pool_ent *ex = NULL;  /* scored, unchecked: a max-heap */
 	size_t n = s->ncand, nex = 0, budget = (size_t)s->cap, scored = 0, looked = 0,
-	       passed = 0;
+	       passed = 0, np = (size_t)s->nphrase;
 	bool sampled = false, lost = false, bounds_exact = s->exact;  /* exact mode: scores already */
 	struct qb b;
 	int rc = DYAD_OK;
@@ -584,8 +584,12 @@ static int rank_filter(struct q *q, struct rank_state *s, const struct qb *filte
 			heap_sift_down(s->cand, n, 0, ent_above);
 			if (set && !in_set(set, setmax, e.rowid))
 				continue;  /* checked for free: no score needed */
-			if (!bounds_exact && (rc = exact_score(q, s, ds, &e)))
-				goto out;
+			if (!bounds_exact) {  /* the bound becomes the exact score */
+				double len;
+				if ((rc = doc_length(q, ds, e.rowid, &len)))
+					goto out;
+				e.bound = bm25(s, s->cand_freq + (size_t)e.slot * np, len);
+			}
 			scored++;
 			/* sift up into the max-heap */
 			size_t i = nex++;
@@ -614,7 +618,7 @@ static int rank_filter(struct q *q, struct rank_state *s, const struct qb *filte
 		}
 		if (pass) {
 			passed++;
-			if (pool_add(s, &e, s->cand_freq + (size_t)e.slot * (size_t)s->nphrase))
+			if (pool_add(s, &e, s->cand_freq + (size_t)e.slot * np))
 				goto nomem;
 		}
 		if (set || sampled || looked != RANK_SAMPLE)
@@ -745,16 +749,9 @@ int q_rank_filter(struct q *q, const struct qb *where, const struct qb *filter, 
 		out[i].score = s->pool[i].bound;
 	}
 	for (int i = 0; i < s->n && !s->exact && !s->scored; i++) {
-		double len = 0;
-		sqlite3_reset(ds);
-		sqlite3_bind_int64(ds, 1, s->pool[i].rowid);
-		int step = sqlite3_step(ds);
-		if (step == SQLITE_ROW)
-			len = docsize_total(sqlite3_column_blob(ds, 0), sqlite3_column_bytes(ds, 0));
-		else if (step != SQLITE_DONE) {
-			rc = q_step_error(q, "reading document lengths");
+		double len;
+		if ((rc = doc_length(q, ds, s->pool[i].rowid, &len)))
 			goto out;
-		}
 		out[i].rowid = s->pool[i].rowid;
 		out[i].score = bm25(s, s->freq + (size_t)s->pool[i].slot * (size_t)s->nphrase, len);
 	}
