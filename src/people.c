@@ -136,6 +136,23 @@ static bool country_of(const struct ctx *c, size_t i, char code[4])
 	return false;
 }
 
+/* Whether tokens [a, b) are exactly a place of the dictionary, capitals
+ * included ("New Delhi said ..." is India speaking, not a person). */
+static bool names_place(const struct ctx *c, size_t a, size_t b)
+{
+	if (!c->dict || b - a > FOLD_MAX)
+		return false;
+	char buf[FOLD_MAX][96];
+	const char *ptr[FOLD_MAX];
+	size_t n = fold_tokens(c, a, b, buf, ptr);
+	struct dyad_dict_match m;
+	for (size_t pos = 0; pos < n; pos++)
+		if (dyad_dict_match(c->dict, DYAD_DK_PLACE, ptr, n, pos, &m) && m.start == 0 &&
+		    m.len == n)
+			return true;
+	return false;
+}
+
 static void vote_country(struct ctx *c, const char code[4])
 {
 	size_t k;
@@ -320,8 +337,18 @@ static int set_apposition(struct ctx *c, uint32_t k, size_t b)
 		i += 2; /* an age: "Ana Mendez, 54, the ..." */
 	if (i < c->s1 && (tok_is(c, i, "the") || tok_is(c, i, "a") || tok_is(c, i, "an")))
 		i++;
-	if (i >= c->s1 || !(tok_in(c, i, DYAD_PW_TITLE) ||
-			    (is_lower_word(c, i) && i + 1 < c->s1 && tok_in(c, i + 1, DYAD_PW_TITLE))))
+	/* the role's words up to its title word: capitalised ones first
+	 * ("Pakistan's foreign ministry spokeswoman", "Interior Ministry
+	 * spokesman"), then up to two lower-case ones */
+	size_t h = i;
+	while (h < c->s1 && h - i < 4 && is_cap(c, h) && !tok_in(c, h, DYAD_PW_TITLE) &&
+	       !tok_in(c, h, DYAD_PW_STOP))
+		h++;
+	for (size_t lower = 0; h < c->s1 && lower < 2 && !tok_in(c, h, DYAD_PW_TITLE) &&
+			       is_lower_word(c, h);
+	     lower++)
+		h++;
+	if (i >= c->s1 || h >= c->s1 || !tok_in(c, h, DYAD_PW_TITLE))
 		return DYAD_OK;
 	size_t e = i;
 	while (e < c->s1 && e - i < 12 && !is_punct(c, e, ',') && !is_punct(c, e, '.') &&
@@ -445,6 +472,8 @@ static int take_run(struct ctx *c, size_t a, size_t b)
 			place = true;
 		}
 	if (place && !(titled && k == 1 && tok_in(c, n0 - 1, DYAD_PW_HONORIFIC)))
+		return DYAD_OK;
+	if (!titled && names_place(c, n0, b))
 		return DYAD_OK;
 	int32_t who = find_person(c, n0, b);
 	if (c->pass == 1) {
