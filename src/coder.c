@@ -352,11 +352,13 @@ static const char *const openers[] = {
 	"IN", "ON", "LAST", "EARLIER", "LATER", "AFTER", "BEFORE", "DURING", "SINCE", "AT", "WHEN",
 	"YESTERDAY", "TODAY", "MEANWHILE", "HOWEVER", "SEPARATELY", "FOLLOWING", "AMID",
 	"DESPITE", "ACCORDING", "LATE", "EARLY", "THIS", "ALSO", "UNDER", "FOR", "OVER",
-	"THURSDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "FRIDAY", "SATURDAY", "SUNDAY", NULL};
+	"THURSDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "FRIDAY", "SATURDAY", "SUNDAY",
+	"IF", "UNLESS", NULL}; /* "If X attacks Y, Z will respond": no fact, nor Z's doing */
 
-/* dyad: drop such an opening clause up to its comma (1-12 words): its
- * words are neither the subject nor the clause the comma rules would
- * otherwise drop as a final aside ("In 2008, X accused Y" is X's act).
+/* dyad and PETRARCH: drop such an opening clause up to its comma (1-12
+ * words): its words are neither the subject nor the clause the comma rules
+ * would otherwise drop as a final aside ("In 2008, X accused Y" is X's act;
+ * PETRARCH's parse finds the subject after the comma too).
  * Returns the date the dropped words give (sentence_date), else the
  * article's. */
 static int32_t sentence_date(const struct dyad_coder *c, size_t from, size_t to);
@@ -379,6 +381,8 @@ static int32_t drop_opening(struct dyad_coder *c)
 	}
 	return date;
 }
+
+static const char *const reporting[] = {"SAID", "SAYS", "REPORTED", "ADDED", "NOTED", NULL};
 
 /* Remove clauses set off by commas ("Gollum, centre of a row between X and
  * Y, called on Z"; ", a senior official said"), as TABARI does, within the
@@ -433,8 +437,13 @@ static void drop_asides(struct dyad_coder *c)
 			prev = k + 1;
 			break;
 		}
+	/* a reporting clause (", the news agency said on Friday.") goes
+	 * even after a list ("between X and Y, and Z and W, ...") */
+	int says = 0;
+	for (size_t k = last + 1; k < end && !says; k++)
+		says = is_any(c, k, reporting);
 	if (cm->emax && i == last && end < c->nw && n >= cm->emin && n <= cm->emax &&
-	    !listy_span(c, last + 1, end) && !listy_span(c, prev, last))
+	    !listy_span(c, last + 1, end) && (says || !listy_span(c, prev, last)))
 		memset(drop + last, 1, end - last);
 	compact(c, drop);
 }
@@ -591,14 +600,16 @@ static int actor_fn(const struct dyad_dict *d, const char *const *tokens, size_t
 	return dyad_dict_match(d, DYAD_DK_ACTOR, tokens, ntokens, pos, m);
 }
 
-/* TABARI actor phrases allow words between words written with a space
- * ("PRINCE DOL_AMROTH" in "the Prince of Dol Amroth"); the dictionary's
- * matcher wants them consecutive, so these are tried here: up to four words
- * between (Al "The Weasel" Gore), none where the phrase has '_'. */
-static int gapped_actor(struct dyad_coder *c, size_t i, struct dyad_dict_match *m)
+/* TABARI actor and verb phrases allow words between words written with a
+ * space ("PRINCE DOL_AMROTH" in "the Prince of Dol Amroth", "DEATH TOLL
+ * RISEN" in "death toll has risen"); the dictionary's matcher wants them
+ * consecutive, so these are tried here: up to four words between (Al "The
+ * Weasel" Gore), none where the phrase has '_'. */
+static int gapped(struct dyad_coder *c, enum dyad_dict_kind kind, size_t i,
+		  struct dyad_dict_match *m)
 {
 	const struct dyad_dict_entry *e;
-	size_t ne = dyad_dict_lookup(c->d, DYAD_DK_ACTOR, c->w[i], strlen(c->w[i]), &e);
+	size_t ne = dyad_dict_lookup(c->d, kind, c->w[i], strlen(c->w[i]), &e);
 	size_t best = 0;
 	for (size_t k = 0; k < ne; k++) {
 		if (e[k].key != 0 || e[k].n < 2)
@@ -765,11 +776,13 @@ static int add_mention(struct dyad_coder *c, uint32_t start, uint32_t end, const
 /* Gap words allowed between an actor and its agent ("Gondor's first deputy"). */
 static int agent_gap_ok(const struct dyad_coder *c, uint32_t a, uint32_t b, int after)
 {
-	if (!after && !c->tabari && b - a <= 3 && is(c, a, "'S")) {
+	if (!after && !c->tabari && b - a <= 4 && is(c, a, "'S")) {
 		/* PETRARCH reads "Dagolath's first deputy prime minister" as
-		 * one noun phrase: a word or two may stand between */
+		 * one noun phrase: a word or two may stand between, or two
+		 * joined by "and" ("Zembla's new and untried minister") */
 		for (uint32_t i = a + 1; i < b; i++)
-			if (!alpha(c, i) || is(c, i, "AND") || is(c, i, "OR"))
+			if (!alpha(c, i) || ((is(c, i, "AND") || is(c, i, "OR")) !=
+					     (b - a == 4 && i == a + 2)))
 				return 0;
 		return 1;
 	}
@@ -912,6 +925,21 @@ static int find_actors(struct dyad_coder *c, struct item *it, size_t nit)
 	for (size_t k = 0; k < nit; k++) {
 		struct item *x = &it[k];
 		if (!x->agent || x->used)
+			continue;
+		/* "Danish media and government", "Syrian troops and police":
+		 * an agent after "and" shares the actor of the agent before */
+		int shared = 0;
+		for (size_t j = 0; j < c->nm && x->start > 1 && is(c, x->start - 1, "AND"); j++) {
+			const struct mention *p = &c->m[j];
+			if (p->end + 1 != x->start || !strcmp(p->code, p->base))
+				continue;
+			char base[24];
+			memcpy(base, p->base, sizeof base);
+			if (add_mention(c, x->start, x->end, base, x->code, x->before))
+				return -1;
+			shared = 1;
+		}
+		if (shared)
 			continue;
 		if (c->opts & (DYAD_CODER_CONVERT_AGENT | DYAD_CODER_NO_DYAD)) {
 			const char *anon = c->opts & DYAD_CODER_CONVERT_AGENT ? "~" : "---";
@@ -1070,10 +1098,11 @@ static int make_groups(struct dyad_coder *c)
 					conj = 1;
 				else if (adjective(c, i))
 					adj = 1;
-				else if (!c->tabari && i + 1 == b && !c->caps[i] && alpha(c, i) && conj &&
-					 !(c->dyad && is_verb(c, i)))
-					; /* PETRARCH has no adjective list: "and good Gondor"
-					   (dyad: not "Gondor, accused Mordor" once an aside went) */
+				else if (!c->tabari && i + 2 >= b && !c->caps[i] && alpha(c, i) && conj &&
+					 !is_verb(c, i))
+					; /* PETRARCH has no adjective list: "and good Gondor",
+					   "and the war-weary poor Gondor" (not "Gondor,
+					   accused Mordor" once an aside went) */
 				else if (!is(c, i, "THE"))
 					join = 0;
 			}
@@ -1159,6 +1188,8 @@ static int has_score(const struct dyad_coder *c, const char *s)
 static const char *const modals[] = {"WOULD", "WILL", "COULD", "SHOULD", "MIGHT", "MAY", "CAN",
 				       "MUST", "HAD", "HAS", "HAVE", "WAS", "WERE", "IS",
 				       "ARE", "ALSO", "LATER", "THEN", NULL};
+static const char *const aux_modals[] = {"WOULD", "WILL", "COULD", "SHOULD", "MIGHT", "MAY",
+					 "CAN", "MUST", "SHALL", NULL};
 static const char *const passive_aux[] = {"WAS", "WERE", "BEEN", "BEING", "IS", "ARE", "BE", NULL};
 
 /* "X was (fiercely) opposed (earlier) by Y": the word index of Y, or 0. */
@@ -1343,6 +1374,21 @@ static int clause_subject(const struct dyad_coder *c, const struct cand *k)
 	       dyad_dict_verb_match(c->d, c->w, c->nw, e, &vm, &vb);
 }
 
+/* dyad: a verb in a condition ("... if Washington imposes sanctions",
+ * "unless India withdraws", "asked whether Iran would attack"): "if",
+ * "unless" or "whether" between the clause's start and the verb, with no
+ * comma or semicolon after it. The act has not happened. */
+static int conditional(const struct dyad_coder *c, size_t from, size_t vs)
+{
+	for (size_t k = vs; k-- > from;) {
+		if (is(c, k, ",") || is(c, k, ";"))
+			return 0;
+		if (is(c, k, "IF") || is(c, k, "UNLESS") || is(c, k, "WHETHER"))
+			return 1;
+	}
+	return 0;
+}
+
 static int code_verbs(struct dyad_coder *c, struct sent *st)
 {
 	const struct dyad_dict *d = c->d;
@@ -1381,21 +1427,38 @@ static int code_verbs(struct dyad_coder *c, struct sent *st)
 		struct dyad_dict_match vm;
 		const struct dyad_dict_verb *vb;
 		if (!maybe(c, DYAD_DK_VERB, i) || !dyad_dict_verb_match(d, c->w, c->nw, i, &vm, &vb)) {
-			if (!c->tabari || !match_root(c, i, verb_endings, verb_fn, &vm))
+			if (!c->tabari || (!match_root(c, i, verb_endings, verb_fn, &vm) &&
+					   !gapped(c, DYAD_DK_VERB, i, &vm)))
 				continue;
 			vb = (const struct dyad_dict_verb *)d->verbs.a + vm.entry->id;
 		}
 		size_t vs = vm.start, ve = vm.start + vm.len;
+		/* PETRARCH and dyad: a modal before a word is an auxiliary
+		 * ("it should have acted"), however the dictionary lists it */
+		if (!c->tabari && ve == vs + 1 && ve < c->nw && alpha(c, ve) &&
+		    is_any(c, vs, aux_modals))
+			continue;
 		i = ve - 1;
+		if (c->dyad && conditional(c, from, vs))
+			continue;
 		struct pmatch pm = {-1, -1, -1, (uint32_t)ve};
 		const struct cpat *cp = dyad_coder_best(c, vb->block, vs, ve, &pm);
 		struct cand k = {pm.source, pm.target, cp ? cp->p->code : vb->code,
 				 cp ? cp->p->code2 : vb->code2, vs, ve, negated(c, vs), 0};
 		if (nocode(k.code))
 			continue;
-		if (pm.compound >= 0 && k.sg < 0 && k.tg < 0)
+		if (pm.compound >= 0 && k.sg < 0 && k.tg < 0) {
 			k.sg = k.tg = pm.compound;
-		else if (pm.compound >= 0 && k.sg < 0)
+			/* PETRARCH: a compound after the verb acts on itself only
+			 * when the clause names no subject ("X agrees with Y and
+			 * Z" is X on each); PETRARCH-2 keeps one before the verb
+			 * on itself whatever follows */
+			if (!c->tabari && c->g[pm.compound].start >= ve) {
+				int sg = first_group(c, from, vs);
+				if (sg >= 0)
+					k.sg = sg;
+			}
+		} else if (pm.compound >= 0 && k.sg < 0)
 			k.sg = pm.compound;
 		else if (pm.compound >= 0 && k.tg < 0)
 			k.tg = pm.compound;
@@ -1436,6 +1499,11 @@ static int code_verbs(struct dyad_coder *c, struct sent *st)
 			continue;
 		if (k.tg < 0 && !passive)
 			k.tg = after;
+		/* dyad: "asked whether Iran would", "warned that if Iran": the
+		 * subject of a condition is not the one spoken to */
+		if (c->dyad && k.tg >= 0 && k.tg == after && c->g[k.tg].start > ve &&
+		    conditional(c, ve, c->g[k.tg].start))
+			k.tg = -1;
 		if (k.tg < 0 && c->deftgt[0]) {
 			if (!c->def_after && c->g[k.sg].nm > 1) {
 				k.tg = k.sg;
@@ -1928,7 +1996,7 @@ static int code_words(struct dyad_coder *c, const char *s, uint32_t idx, int32_t
 	find_location(c, s);
 	if (time_discard(c))
 		return DYAD_OK;
-	int32_t open_date = c->dyad ? drop_opening(c) : c->date;
+	int32_t open_date = !c->tabari ? drop_opening(c) : c->date;
 	drop_asides(c);
 	c->sdate = sentence_date(c, 0, c->nw);
 	if (c->sdate == c->date)
@@ -1964,7 +2032,7 @@ static int code_words(struct dyad_coder *c, const char *s, uint32_t idx, int32_t
 		if (!a && c->tabari && (a = match_root(c, i, noun_endings, actor_fn, &am)))
 			am.code = dyad_dict_actor_code(d, am.entry->id, c->date);
 		struct dyad_dict_match gp;
-		if (c->tabari && gapped_actor(c, i, &gp) && (!a || gp.len > am.len)) {
+		if (c->tabari && gapped(c, DYAD_DK_ACTOR, i, &gp) && (!a || gp.len > am.len)) {
 			am = gp;
 			a = 1;
 			am.code = dyad_dict_actor_code(d, am.entry->id, c->date);

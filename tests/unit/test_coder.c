@@ -131,6 +131,17 @@ static void test_compounds(void **state)
 			    "ZEM/KRP/122 ZEM/OST/051");
 }
 
+/* A final reporting clause goes even after a list ("X and Y, and Z and
+ * W, the army said"): its actors join neither group. */
+static void test_reporting_clause(void **state)
+{
+	struct fx *f = *state;
+	assert_string_equal(code1(f, "Karpatia praised Zembla and Osterlich, and Freedonia and the "
+				     "Moon Republic, the Zemblan army said.",
+				  0),
+			    "KRP/ZEM/051 KRP/OST/051 KRP/FRD/051 KRP/MNR/051");
+}
+
 static void test_agents(void **state)
 {
 	struct fx *f = *state;
@@ -349,6 +360,97 @@ static void test_petrarch(void **state)
 	dyad_dict_release(&f.d);
 }
 
+/* Load verbs (a dictionary text written here, of the given kind) and the
+ * fixture actors (and agents) of that format into f->d, then a coder. */
+static void load_verbs_text(struct fx *f, const char *verbs, enum dyad_dict_file kind)
+{
+	int petr = kind == DYAD_DF_PETR_VERBS;
+	char path[] = "/tmp/dyad_test_coder_XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	size_t n = strlen(verbs);
+	assert_int_equal(write(fd, verbs, n), (ssize_t)n);
+	close(fd);
+	memset(f, 0, sizeof *f);
+	struct dyad_err err = {0};
+	dyad_dict_init(&f->d);
+	int rc = dyad_dict_load_file(&f->d, path, kind, &err);
+	unlink(path);
+	assert_int_equal(rc, DYAD_OK);
+	assert_int_equal(dyad_dict_load_file(&f->d, FIX "coder.actors",
+					     petr ? DYAD_DF_PETR_ACTORS : DYAD_DF_TABARI_ACTORS, &err),
+			 DYAD_OK);
+	assert_int_equal(dyad_dict_load_file(&f->d, FIX "coder.agents",
+					     petr ? DYAD_DF_PETR_AGENTS : DYAD_DF_TABARI_AGENTS, &err),
+			 DYAD_OK);
+	assert_int_equal(dyad_coder_new(&f->d, &f->c, &err), DYAD_OK);
+}
+
+/* PETRARCH style, rules for real text: a verb after a comma ends a list
+ * ("Zembla, praised Karpatia" once an aside went), a list item may hold two
+ * lower-case words before its name, a modal the dictionary lists as a verb
+ * is an auxiliary before a word, an agent after "and" shares the actor of
+ * the agent before it, two words joined by "and" may stand between an
+ * actor's 's and its agent, a compound after the verb is the subject's
+ * target, and an opening "In ...," clause is no subject (as in dyad's style). */
+static void test_petrarch_rules(void **state)
+{
+	(void)state;
+	static const char verbs[] = "--- PRAISE [051] ---\nPRAISE\n\n"
+				    "--- SHOULD [101] ---\nSHOULD\n\n"
+				    "--- AGREE [081] ---\nAGREE\n- * WITH % [031]\n";
+	struct fx f;
+	load_verbs_text(&f, verbs, DYAD_DF_PETR_VERBS);
+	assert_string_equal(code1(&f, "Zembla, praised Karpatia on Monday.", 0), "ZEM/KRP/051");
+	assert_string_equal(code1(&f, "Zembla and the small but proud Osterlich praised Karpatia.", 0),
+			    "ZEM/KRP/051");
+	assert_string_equal(code1(&f, "Zembla and the proud little Osterlich praised Karpatia.", 0),
+			    "ZEM/KRP/051 OST/KRP/051");
+	assert_string_equal(code1(&f, "Zembla should perhaps praise Karpatia.", 0), "ZEM/KRP/051");
+	assert_string_equal(code1(&f, "Zembla should praise Karpatia.", 0), "ZEM/KRP/051");
+	assert_string_equal(code1(&f, "Zembla's army and government praised Karpatia.", 0),
+			    "ZEMMIL/KRP/051 ZEMGOV/KRP/051");
+	/* adjectives joined by "and" between an actor's 's and its agent */
+	assert_string_equal(code1(&f, "Zembla's new and untried prime minister praised Karpatia.", 0),
+			    "ZEMGOV/KRP/051");
+	assert_string_equal(code1(&f, "Zembla's new and old untried prime minister praised Karpatia.",
+				  0),
+			    "ZEM/KRP/051");
+	/* an opening clause up to its comma holds no subject */
+	assert_string_equal(code1(&f, "In talks with Osterlich, Zembla praised Karpatia.", 0),
+			    "ZEM/KRP/051");
+	/* a compound after the verb: the subject acts on each member */
+	assert_string_equal(code1(&f, "Zembla agrees with Karpatia and Osterlich on trade.", 0),
+			    "ZEM/KRP/031 ZEM/OST/031");
+	dyad_coder_free(f.c);
+	dyad_events_release(&f.ev);
+	dyad_dict_release(&f.d);
+}
+
+/* TABARI: a verb phrase written with spaces may have words between its
+ * words, as an actor phrase may ("DEATH TOLL RISEN": "death toll has
+ * risen"), none where it has '_'. */
+static void test_tabari_gapped_verb(void **state)
+{
+	(void)state;
+	static const char verbs[] = "BORDER FIGHTING ERUPTED [190]\n"
+				    "TRUCE_COLLAPSED [191]\n";
+	struct fx f;
+	load_verbs_text(&f, verbs, DYAD_DF_TABARI_VERBS);
+	dyad_coder_style(f.c, DYAD_CODER_STYLE_TABARI); /* the file is no .verbs */
+	assert_string_equal(code1(&f, "Zembla said border fighting erupted with Karpatia.", 0),
+			    "ZEM/KRP/190");
+	assert_string_equal(code1(&f, "Zembla said border fighting has again erupted with Karpatia.",
+				  0),
+			    "ZEM/KRP/190");
+	assert_string_equal(code1(&f, "Zembla said its truce collapsed with Karpatia.", 0),
+			    "ZEM/KRP/191");
+	assert_string_equal(code1(&f, "Zembla said its truce has collapsed with Karpatia.", 0), "");
+	dyad_coder_free(f.c);
+	dyad_events_release(&f.ev);
+	dyad_dict_release(&f.d);
+}
+
 static void fail_count(void *ctx, const char *id, const char *text, const char *expected,
 		       const char *got)
 {
@@ -411,7 +513,8 @@ static void test_time_shift(void **state)
 	dyad_dict_release(&f.d);
 }
 
-#define DYAD_TEST_TABARI_FLOOR 0.88
+#define DYAD_TEST_TABARI_FLOOR 0.895   /* measured 0.909 */
+#define DYAD_TEST_PETRARCH_FLOOR 0.83  /* measured 0.842 (PETRARCH-1), 0.852 (-2) */
 
 static const char *shared(void)
 {
@@ -419,12 +522,12 @@ static const char *shared(void)
 	return e && *e ? e : "../shared/data";
 }
 
-/* A floor a little below the score measured when this was written (docs/coding.md). */
-static void test_validate_tabari(void **state)
+/* The pass rate of the suite rel under ../shared/data, at least floor (a
+ * little below the score measured when this was written: docs/coding.md). */
+static void validate_floor(const char *rel, size_t min_records, double floor)
 {
-	(void)state;
 	char path[1024];
-	snprintf(path, sizeof path, "%s/eventcoding/tabari/Validate.project", shared());
+	snprintf(path, sizeof path, "%s/%s", shared(), rel);
 	if (access(path, R_OK)) {
 		printf("skip: %s absent\n", path);
 		return;
@@ -433,9 +536,24 @@ static void test_validate_tabari(void **state)
 	struct dyad_err err = {0};
 	assert_int_equal(dyad_validate_run(path, NULL, NULL, NULL, &r, &err), DYAD_OK);
 	double rate = (double)r.passed / (double)(r.passed + r.failed);
-	printf("TABARI validation: %zu passed, %zu failed (%.1f%%)\n", r.passed, r.failed, 100 * rate);
-	assert_true(r.passed + r.failed > 400);
-	assert_true(rate >= DYAD_TEST_TABARI_FLOOR);
+	printf("%s: %zu passed, %zu failed (%.1f%%)\n", rel, r.passed, r.failed, 100 * rate);
+	assert_true(r.passed + r.failed > min_records);
+	assert_true(rate >= floor);
+}
+
+static void test_validate_petrarch(void **state)
+{
+	(void)state;
+	validate_floor("eventcoding/petrarch1/PETR.UnitTest.records.xml", 250,
+		       DYAD_TEST_PETRARCH_FLOOR);
+	validate_floor("eventcoding/petrarch2/PETR.UnitTest.records.xml", 250,
+		       DYAD_TEST_PETRARCH_FLOOR);
+}
+
+static void test_validate_tabari(void **state)
+{
+	(void)state;
+	validate_floor("eventcoding/tabari/Validate.project", 400, DYAD_TEST_TABARI_FLOOR);
 }
 
 int main(void)
@@ -454,9 +572,13 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_options, setup, teardown),
 		cmocka_unit_test(test_dict_options),
 		cmocka_unit_test(test_petrarch),
+		cmocka_unit_test(test_petrarch_rules),
+		cmocka_unit_test_setup_teardown(test_reporting_clause, setup, teardown),
+		cmocka_unit_test(test_tabari_gapped_verb),
 		cmocka_unit_test(test_validate_fixture),
 		cmocka_unit_test(test_time_shift),
 		cmocka_unit_test(test_validate_tabari),
+		cmocka_unit_test(test_validate_petrarch),
 	};
 	return cmocka_run_group_tests_name("coder", tests, NULL, NULL);
 }

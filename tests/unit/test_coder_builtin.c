@@ -404,6 +404,35 @@ static void stacked_agents(void **state)
 	}
 }
 
+/* A condition is no fact: the verb after "if", "unless" or "whether" in
+ * its clause gives no event, an opening "If X ...," clause gives neither
+ * an event nor the main clause's subject, and the subject of a condition
+ * is not the one spoken to. */
+static void conditions(void **state)
+{
+	struct fx *f = *state;
+	const struct dyad_event *e =
+		one(f, 20190601, "If Russia attacks Ukraine, NATO will condemn Moscow.");
+	assert_string_equal(e->source, "IGOWSTNAT");
+	assert_string_equal(e->target, "RUSGOV");
+	e = one(f, 20190601, "Unless China lifts its sanctions, Australia will sue Beijing.");
+	assert_string_equal(e->source, "AUS");
+	e = one(f, 20190601, "Pakistan will condemn India if New Delhi shells Pakistani posts.");
+	assert_string_equal(e->source, "PAK");
+	assert_string_equal(e->target, "IND");
+	static const char *const none[] = {
+		"Pakistan asked whether India would attack Afghanistan.",
+		"Kabul fears more violence if Pakistan attacks Afghan border posts.",
+	};
+	for (size_t i = 0; i < DYAD_ARRAY_LEN(none); i++) {
+		code_article(f, 20190601, &none[i], 1);
+		if (f->ev.n)
+			printf("  %s: %s %s %s\n", none[i], f->ev.ev[0].source, f->ev.ev[0].target,
+			       f->ev.ev[0].code);
+		assert_int_equal(f->ev.n, 0);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -414,6 +443,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(location, setup, teardown),
 		cmocka_unit_test_setup_teardown(local_person, setup, teardown),
 		cmocka_unit_test_setup_teardown(stacked_agents, setup, teardown),
+		cmocka_unit_test_setup_teardown(conditions, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("coder_builtin", tests, NULL, NULL);
 }
