@@ -365,8 +365,8 @@ const struct cpat *dyad_coder_best(struct dyad_coder *c, uint32_t block, size_t 
 				   struct pmatch *pm)
 {
 	const struct cpat *best = NULL;
-	if (!c->bcp0 || block >= c->d->blocks.n)
-		return NULL;
+	if (!c->bcp0 || !c->cp || block >= c->d->blocks.n)
+		return NULL;  /* no patterns at all: c->cp is NULL */
 	const struct cpat *cp = c->cp + c->bcp0[block];
 	for (uint32_t i = 0; i < c->bncp[block]; i++) {
 		if ((best && cp[i].weight <= best->weight) || (cp[i].mask & ~c->smask))

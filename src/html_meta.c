@@ -25,6 +25,14 @@
  * site banner's date may sit. */
 #define NEAR_BEFORE 0
 #define NEAR_AFTER 40
+/* The text nodes kept before the headline, and how many elements ahead of
+ * it a dateline ("24.04.2020 | Press release" above the <h1>) may stand. */
+#define PRE_NODES 4
+#define PRE_BEFORE 4
+#define PRE_TEXT_MAX 100
+/* Bytes before a publication label where its date may stand when the
+ * verb comes last (German word order). */
+#define LABEL_BACK 60
 
 /* Evidence ranks for the publication date, best first. */
 enum rank {
@@ -56,6 +64,12 @@ struct meta {
 	long pos, h1_pos;   /* elements walked; position of the first <h1> */
 	struct dyad_buf lead;  /* text from the top of the page, for pages without <h1> */
 	bool zone_on, oom, h1_titled;
+	/* the last text nodes walked (ring), and the dateline found above the
+	 * headline, used only when the page offers no other evidence */
+	const xmlNode *pre_text[PRE_NODES];
+	long pre_pos[PRE_NODES];
+	int pre_next;
+	struct dyad_date pre_date;
 };
 
 static void add_cand(struct meta *m, const struct dyad_date *d, enum rank r, const char *src)
@@ -470,6 +484,108 @@ static void data_attrs(struct meta *m, const xmlNode *n)
 	}
 }
 
+/* Whether s holds one of the words of a site's header (ASCII case
+ * ignored). */
+static bool header_word(const char *s)
+{
+	static const char *const words[] = {"header", "banner", "masthead", "topbar", "top-bar", NULL};
+	for (; s && *s; s++) {
+		char c = (char)(*s | 0x20);
+		if (c != 'h' && c != 'b' && c != 'm' && c != 't')
+			continue;
+		for (const char *const *w = words; *w; w++)
+			if (**w == c && strncasecmp(s, *w, strlen(*w)) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* Whether n (tag t) is a site's header or banner: a date there is the day
+ * the page was served, not a dateline of the headline below it. */
+static bool site_header(const xmlNode *n, const char *t)
+{
+	if (DYAD_TAG_IS(t, "header"))
+		return true;
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		const char *an = (const char *)a->name;
+		const xmlNode *v = a->children;
+		if (an && v && v->type == XML_TEXT_NODE &&
+		    (strcmp(an, "class") == 0 || strcmp(an, "id") == 0 || strcmp(an, "role") == 0) &&
+		    header_word((const char *)v->content))
+			return true;
+	}
+	return false;
+}
+
+/* Whether text node t stands in a site's header that h1 is not in (looking
+ * up a bounded number of levels: this runs once per headline). */
+#define HEADER_UP 48
+static bool in_site_header(const xmlNode *t, const xmlNode *h1)
+{
+	int i = 0;
+	for (const xmlNode *a = t->parent; a && a->type == XML_ELEMENT_NODE && i < HEADER_UP;
+	     a = a->parent, i++) {
+		int j = 0;
+		for (const xmlNode *b = h1->parent; b && j < HEADER_UP; b = b->parent, j++)
+			if (b == a)
+				return false;  /* a holds the headline too */
+		if (site_header(a, dyad_html_tag(a)))
+			return true;
+	}
+	return false;
+}
+
+/* Remember a text node with something in it (before the headline's zone). */
+static void note_pre(struct meta *m, const xmlNode *t)
+{
+	const char *s = (const char *)t->content;
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	if (!*s)
+		return;
+	m->pre_text[m->pre_next] = t;
+	m->pre_pos[m->pre_next] = m->pos;
+	m->pre_next = (m->pre_next + 1) % PRE_NODES;
+}
+
+/* The date of a short line just above the headline (a dateline or kicker)
+ * into m->pre_date, nearest first; none when the text there is long (a
+ * teaser) or further up (a site banner's "today"). */
+static void pre_dateline(struct meta *m, const xmlNode *h1)
+{
+	m->pre_date.y = 0;
+	for (int k = 1; k <= PRE_NODES; k++) {
+		int i = (m->pre_next - k + PRE_NODES) % PRE_NODES;
+		const xmlNode *t = m->pre_text[i];
+		if (!t || m->h1_pos - m->pre_pos[i] > PRE_BEFORE || in_site_header(t, h1))
+			return;
+		const char *s = (const char *)t->content;
+		size_t n = strnlen(s, PRE_TEXT_MAX + 1), off, len;
+		if (n <= PRE_TEXT_MAX && dyad_date_find(s, n, &m->pre_date, &off, &len))
+			return;
+		m->pre_date.y = 0;
+	}
+}
+
+/* The last date in the LABEL_BACK bytes before at (of which avail
+ * exist), the one nearest a label that follows its date. */
+static bool date_before(const char *at, size_t avail, struct dyad_date *d)
+{
+	size_t back = avail < LABEL_BACK ? avail : LABEL_BACK, off, len;
+	const char *p = at - back;
+	if (back < avail) /* not from the middle of a word or number */
+		while (p < at && *p++ != ' ')
+			;
+	bool found = false;
+	struct dyad_date e;
+	while (p < at && dyad_date_find(p, (size_t)(at - p), &e, &off, &len)) {
+		*d = e;
+		found = true;
+		p += off + (len ? len : 1);
+	}
+	return found;
+}
+
 static void on_element(struct meta *m, const xmlNode *n, int bad)
 {
 	const char *t = dyad_html_tag(n);
@@ -490,6 +606,7 @@ static void on_element(struct meta *m, const xmlNode *n, int bad)
 		m->h1_titled = titled;
 		m->zone_on = true;
 		m->h1_pos = m->pos;
+		pre_dateline(m, n);
 		return;
 	}
 	if (!n->properties && !DYAD_TAG_IS(t, "time"))
@@ -551,14 +668,18 @@ static void on_element(struct meta *m, const xmlNode *n, int bad)
 		struct dyad_date d;
 		size_t off, len;
 		/* "Updated 4 Nov | Published 21 Oct": read the date after the
-		 * publication label when there is one. */
+		 * publication label when there is one; or just before it, where
+		 * the verb comes last ("am 3. Mai 2011 um 9 Uhr erschienen"). */
 		static const char *const labels[] = {
 			"published", "posted", "ver\xc3\xb6" "ffentlicht", "publi\xc3\xa9", "publicado",
-			"erschienen", NULL,
+			"erschienen", "gepostet", NULL,
 		};
 		for (const char *const *l = labels; *l; l++) {
 			const char *at = strcasestr(s, *l);
-			if (at && dyad_date_find(at, m->tmp.len - (size_t)(at - s), &d, &off, &len)) {
+			if (!at)
+				continue;
+			if (dyad_date_find(at, m->tmp.len - (size_t)(at - s), &d, &off, &len) ||
+			    date_before(at, (size_t)(at - s), &d)) {
 				m->date_areas++;
 				add_cand(m, &d, R_BYLINE, NULL);
 				return;
@@ -586,6 +707,8 @@ static void walk(struct meta *m, const xmlNode *n, int depth, int bad)
 						     strlen((const char *)c->content)) ||
 			     dyad_buf_addc(&m->lead, ' ')))
 				m->oom = true;
+			if (!bad && c->content && !m->zone_on && !m->h1_titled)
+				note_pre(m, c);
 			if (m->zone_on && !bad && c->content) {
 				if (dyad_html_add_collapsed(&m->zone, (const char *)c->content,
 							    strlen((const char *)c->content)) ||
@@ -890,6 +1013,37 @@ static int prefer_shown(const struct meta *m, int best)
 	return best;
 }
 
+/* The text candidate to use instead of best when the text under the
+ * headline shows the metadata's modification date (the page presents its
+ * revised version under that date, and the first-draft date in the
+ * metadata or the URL is shown nowhere next to the headline); best when
+ * not. A publication date the page itself shows under the headline keeps
+ * its place. */
+static int prefer_revised(const struct meta *m, int best)
+{
+	int text = -1;
+	if (m->c[best].r == R_INPUT)
+		return best;
+	for (int i = 0; i < m->nc && text < 0; i++)
+		if (m->c[i].r == R_TEXT)
+			text = i;
+	if (text < 0 || dyad_date_cmp(&m->c[text].d, &m->c[best].d) == 0)
+		return best;
+	bool revised = false;
+	for (int i = 0; i < m->nc && !revised; i++)
+		revised = m->c[i].r == R_MODIFIED && dyad_date_cmp(&m->c[i].d, &m->c[text].d) == 0;
+	if (!revised)
+		return best;
+	for (int i = 0; i < m->nc; i++) {
+		const struct cand *c = &m->c[i];
+		long dist = c->pos - m->h1_pos;
+		if (m->h1_seen && !c->src && c->r >= R_TIME_PUB && c->r <= R_BYLINE &&
+		    dist >= 0 && dist <= NEAR_AFTER && dyad_date_cmp(&c->d, &m->c[best].d) == 0)
+			return best;
+	}
+	return text;
+}
+
 static void pick_date(struct meta *m, struct dyad_extract *x)
 {
 	struct dyad_date d;
@@ -909,6 +1063,8 @@ static void pick_date(struct meta *m, struct dyad_extract *x)
 		/* only pages without a headline: above one stands the site's
 		 * banner, whose date is the day the page was served */
 		add_cand(m, &d, R_TEXT, NULL);
+	if (m->nc == 0 && m->pre_date.y)
+		add_cand(m, &m->pre_date, R_TEXT, NULL);
 	if (m->nc == 0)
 		return;
 	int best = 0;
@@ -920,6 +1076,7 @@ static void pick_date(struct meta *m, struct dyad_extract *x)
 			best = i;
 	}
 	best = prefer_shown(m, best);
+	best = prefer_revised(m, best);
 	const struct cand *b = &m->c[best];
 	double conf = rank_conf[b->r];
 	if (b->r != R_INPUT) {

@@ -402,6 +402,95 @@ static void test_listing_dates(void **state)
 	free(s);
 }
 
+/* Extract head and body (hints h) and check the date (NULL: none) and,
+ * when src is given, its source; returns the confidence. */
+static double expect_date(const char *head, const char *body,
+			  const struct dyad_extract_hints *h, const char *want, const char *src)
+{
+	struct dyad_extract x;
+	char *s = page(head, body);
+	assert_int_equal(run(s, h, &x), DYAD_OK);
+	if (want)
+		assert_string_equal(x.published, want);
+	else
+		assert_null(x.published);
+	if (src)
+		assert_string_equal(x.date_source, src);
+	double conf = x.date_confidence;
+	dyad_extract_release(&x);
+	free(s);
+	return conf;
+}
+
+/* The text under the headline shows the metadata's modification date: the
+ * page presents its revised version under that date, unless the page also
+ * shows the publication date next to the headline; with no modification
+ * date in the metadata, a date in the text is no reason to leave it. */
+static void test_revised_date(void **state)
+{
+	(void)state;
+	static const char ld[] = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+				 "\"datePublished\":\"2015-10-02T08:00:00Z\","
+				 "\"dateModified\":\"2015-11-20T08:00:00Z\"}</script>";
+	static const char revised[] = "<h1>Storm</h1><p>Last revised on 20 November 2015.</p>"
+				      "<div class=\"entry-content\"><p>" P1 "</p><p>" P2 "</p></div>";
+	assert_true(expect_date(ld, revised, NULL, "2015-11-20", "text") < 0.9);
+	expect_date(ld,
+		    "<h1>Storm</h1><time datetime=\"2015-10-02\" pubdate>2 Oct</time>"
+		    "<p>Last revised on 20 November 2015.</p>"
+		    "<div class=\"entry-content\"><p>" P1 "</p><p>" P2 "</p></div>",
+		    NULL, "2015-10-02", NULL);
+	expect_date("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+		    "\"datePublished\":\"2015-10-02T08:00:00Z\"}</script>",
+		    "<h1>Storm</h1><p>The river rose on 20 November 2015.</p>"
+		    "<div class=\"entry-content\"><p>" P1 "</p><p>" P2 "</p></div>",
+		    NULL, "2015-10-02", "json-ld");
+	/* The input's own date is never overruled. */
+	struct dyad_extract_hints h = {.published = "2015-10-01"};
+	expect_date(ld, revised, &h, "2015-10-01", "input");
+}
+
+/* With no other evidence, a short line just above the headline gives its
+ * date (a dateline or kicker); not a site header's date, not a long teaser,
+ * not a line far above the headline. */
+static void test_dateline_above_headline(void **state)
+{
+	(void)state;
+	static const char title[] = "<title>Storm</title>";
+	expect_date(title,
+		    "<main><div class=\"kicker\">21.10.2015 | Press release</div>"
+		    "<h1>Storm</h1><article><p>" P1 "</p><p>" P2 "</p></article></main>",
+		    NULL, "2015-10-21", "text");
+	expect_date(title,
+		    "<div id=\"site-topbar\">Wednesday, 21 October 2015</div>"
+		    "<h1>Storm</h1><article><p>" P1 "</p><p>" P2 "</p></article>",
+		    NULL, NULL, NULL);
+	expect_date(title,
+		    "<div><p>On 21 October 2015 " P1 "</p></div>"
+		    "<h1>Storm</h1><article><p>" P2 "</p><p>" P3 "</p></article>",
+		    NULL, NULL, NULL);
+	expect_date(title,
+		    "<div>21.10.2015</div><ul><li><a>One</a></li><li><a>Two</a></li>"
+		    "<li><a>Three</a></li></ul><h1>Storm</h1><article><p>" P2 "</p></article>",
+		    NULL, NULL, NULL);
+}
+
+/* A publication label after its date (German word order) reads the date
+ * nearest before it, also in a byline area too long to read whole. */
+static void test_label_after_date(void **state)
+{
+	(void)state;
+	expect_date("",
+		    "<h1>Storm</h1><p class=\"postmeta\">Kategorie Wetter, Sturm, "
+		    "Hochwasser, Deich, Rat, Gemeinde, Landwirtschaft, Umwelt, Verkehr, "
+		    "Politik, Kommentare, Leserbriefe, Bilder, Videos, Archiv, Termine, "
+		    "Service, Kontakt, Impressum, Datenschutz, Newsletter, Abo, Anzeigen, "
+		    "Sport, Kultur, Wirtschaft, Region. Zuletzt am 5. Januar 2016 bearbeitet; "
+		    "am Samstag, 13. Dezember 2015 um 10:00 Uhr ver\xc3\xb6" "ffentlicht.</p>"
+		    "<div class=\"entry-content\"><p>" P1 "</p><p>" P2 "</p></div>",
+		    NULL, "2015-12-13", "byline");
+}
+
 static void expect_dateline(const char *first, const char *want)
 {
 	struct dyad_extract x;
@@ -602,6 +691,9 @@ int main(void)
 		cmocka_unit_test(test_script_state_date),
 		cmocka_unit_test(test_data_attr_dates),
 		cmocka_unit_test(test_listing_dates),
+		cmocka_unit_test(test_revised_date),
+		cmocka_unit_test(test_dateline_above_headline),
+		cmocka_unit_test(test_label_after_date),
 		cmocka_unit_test(test_dateline),
 		cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_latin1_page),
