@@ -28,6 +28,7 @@ struct unit {
 	size_t link;      /* bytes of that span inside <a> */
 	enum ukind kind;
 	bool para;        /* owner is a <p> */
+	bool hdr;         /* inside an article's <header> */
 	bool keep;
 };
 
@@ -40,7 +41,7 @@ struct body {
 	xmlNode *owner;       /* current block element */
 	size_t cur_off;       /* start of the open unit in all */
 	size_t cur_link;
-	int in_a, in_li, in_pre, in_cell;
+	int in_a, in_li, in_pre, in_cell, in_hdr;
 	int heading;          /* 1..6 while inside <hN> */
 	size_t h1[8];         /* units before each <h1> (the headline is not a unit) */
 	size_t nh1;
@@ -49,6 +50,7 @@ struct body {
 		int bad;          /* class_verdict() of them */
 		bool comments;    /* they mark a comment section */
 	} cache[512];
+	bool lenient;         /* second pass: class and id words ignored */
 	bool oom;
 };
 
@@ -304,6 +306,27 @@ static int bad_attrs(const xmlNode *n, const struct verdict *v)
 	return 0;
 }
 
+/* Whether an element holds most of the page's paragraph text (or of its
+ * text, on a page with little in <p>). */
+static bool most_of_page(const struct body *b, const struct einfo *e)
+{
+	return e && (b->total_ptext > 400 ? e->ptext * 2 > b->total_ptext
+		     : e->text * 2 > b->total_text);
+}
+
+/* Whether n holds an <h1> within a few levels. */
+static bool has_h1(const xmlNode *n, int depth)
+{
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		const char *t = dyad_html_tag(c);
+		if ((t[0] == 'h' && t[1] == '1' && !t[2]) || (depth < 4 && has_h1(c, depth + 1)))
+			return true;
+	}
+	return false;
+}
+
 static bool boilerplate(struct body *b, const xmlNode *n)
 {
 	static const char *const tags[] = {
@@ -323,9 +346,18 @@ static bool boilerplate(struct body *b, const xmlNode *n)
 	if (tag_in(t, inline_tags) || tag_in(t, never))
 		return false;
 	struct verdict v = verdict_of(b, n);
+	if (b->lenient)
+		v.bad = 0;
 	int bad = tag_in(t, tags) || v.comments ? 2 : bad_attrs(n, &v);
 	if (!bad)
 		return false;
+	/* An article's own header (the one with the headline) holds its lead:
+	 * walked, its units kept only as a standfirst. */
+	if (bad == 2 && !v.bad && !v.comments && DYAD_TAG_IS(t, "header") && has_h1(n, 0)) {
+		const char *role = dyad_html_attr(n, "role");
+		if (!role || strcmp(role, "banner") != 0)
+			return false;
+	}
 	if (DYAD_TAG_IS(t, "h1"))
 		return true;
 	/* A container that holds most of the page's paragraph text is the article
@@ -336,10 +368,7 @@ static bool boilerplate(struct body *b, const xmlNode *n)
 		return true;
 	if (bad == 1 && e && e->ptext >= 400)
 		return false;
-	if (e && b->total_ptext > 400 ? e->ptext * 2 > b->total_ptext
-	    : e && e->text * 2 > b->total_text)
-		return false;
-	return true;
+	return !most_of_page(b, e);
 }
 
 static void flush(struct body *b)
@@ -372,6 +401,7 @@ static void flush(struct body *b)
 	u->kind = b->heading == 1 ? U_H1 : b->heading ? U_HEADING
 		  : b->in_pre ? U_PRE : b->in_li ? U_LI : b->in_cell ? U_CELL : U_TEXT;
 	u->para = strcmp(dyad_html_tag(b->owner), "p") == 0;
+	u->hdr = b->in_hdr > 0;
 	if (dyad_buf_addc(a, '\n'))
 		b->oom = true;
 	b->cur_off = a->len;
@@ -410,7 +440,10 @@ static void walk(struct body *b, xmlNode *n, int depth)
 			flush(b);
 			continue;
 		}
-		if (t[0] == 'h' && t[1] == '1' && !t[2] && b->nh1 < DYAD_ARRAY_LEN(b->h1)) {
+		/* A headline inside the article's header is not recorded: the
+		 * header's own lead is judged apart (emit). */
+		if (t[0] == 'h' && t[1] == '1' && !t[2] && !b->in_hdr &&
+		    b->nh1 < DYAD_ARRAY_LEN(b->h1)) {
 			flush(b);
 			b->h1[b->nh1++] = b->nu;
 		}
@@ -428,14 +461,19 @@ static void walk(struct body *b, xmlNode *n, int depth)
 		bool a = DYAD_TAG_IS(t, "a"), li = DYAD_TAG_IS(t, "li") || DYAD_TAG_IS(t, "dd");
 		bool pre = DYAD_TAG_IS(t, "pre");
 		bool cell = DYAD_TAG_IS(t, "td") || DYAD_TAG_IS(t, "th");
+		bool hdr = DYAD_TAG_IS(t, "header") && !most_of_page(b, info(c));
 		int hsave = b->heading;
 		if (h)
 			b->heading = h;
+		else if (block && b->heading && (t[0] == 'p' || info(c)->text >= 200))
+			b->heading = 0; /* an unclosed <hN> swallowed the paragraphs */
 		b->in_a += a;
 		b->in_li += li;
 		b->in_pre += pre;
 		b->in_cell += cell;
+		b->in_hdr += hdr;
 		walk(b, c, depth + 1);
+		b->in_hdr -= hdr;
 		b->in_a -= a;
 		b->in_li -= li;
 		b->in_pre -= pre;
@@ -451,7 +489,7 @@ static void walk(struct body *b, xmlNode *n, int depth)
 /* Weight of a unit as evidence of article text. */
 static double weight(const struct unit *u)
 {
-	if (u->kind == U_HEADING || u->kind == U_H1 || u->len < 20)
+	if (u->kind == U_HEADING || u->kind == U_H1 || u->len < 20 || u->hdr)
 		return 0;
 	if ((double)u->link > 0.3 * (double)u->len)
 		return 0;
@@ -565,7 +603,7 @@ static int emit(struct body *b, const xmlNode *root, bool all_units, char **text
 		bool sib = !all_units && u->para && root->parent && u->owner->parent == root->parent &&
 			   u->len >= 80 && weight(u) > 0;
 		u->keep = (all_units ? weight(u) > 0 : sib || inside(u->owner, root)) &&
-			  keep_unit(b, u) && !teaser(u, root);
+			  !u->hdr && keep_unit(b, u) && !teaser(u, root);
 		if (u->keep && first == b->nu)
 			first = i;
 	}
@@ -578,10 +616,40 @@ static int emit(struct body *b, const xmlNode *root, bool all_units, char **text
 	if (!all_units && h1 < first && first - h1 <= 40)
 		for (size_t i = h1; i < first; i++) {
 			struct unit *u = &b->u[i];
-			if (u->len >= 40 && (u->kind == U_TEXT || u->kind == U_HEADING) &&
+			if (u->len >= 40 && !u->hdr && (u->kind == U_TEXT || u->kind == U_HEADING) &&
 			    u->link * 5 <= u->len && keep_unit(b, u))
 				u->keep = true;
 		}
+	/* A lead in a block of its own just before the container (no headline
+	 * between): prose, a sentence or more, few links. */
+	for (size_t i = first, n = 0; !all_units && first < b->nu && i-- > 0 && n < 3; n++) {
+		struct unit *u = &b->u[i];
+		bool after_h1 = false;
+		for (size_t k = 0; k < b->nh1; k++)
+			after_h1 |= b->h1[k] > i && b->h1[k] <= first;
+		if (after_h1 || u->keep)
+			break;
+		const char *s = b->all.data + u->off;
+		char last = s[u->len - 1];
+		if (!u->hdr && u->kind == U_TEXT && u->len >= 100 && u->link * 10 <= u->len &&
+		    (last == '.' || last == '!' || last == '?') &&
+		    !DYAD_TAG_IS(dyad_html_tag(u->owner), "li") && keep_unit(b, u)) {
+			u->keep = true;
+			break;
+		}
+		if (u->len >= 60)
+			break;
+	}
+	/* The article header's lead: a long prose paragraph (a one-line dek
+	 * is no lead) in the header just before the container. */
+	for (size_t i = first, n = 0; !all_units && first < b->nu && i-- > 0 && n < 12; n++) {
+		struct unit *u = &b->u[i];
+		if (u->keep)
+			break;
+		if (u->hdr && u->kind == U_TEXT && u->len >= 150 && u->link * 10 <= u->len &&
+		    keep_unit(b, u))
+			u->keep = true;
+	}
 	/* A related-stories or comments header in the last part of the article
 	 * ends it: what follows is teasers, however prose-like. */
 	size_t total = 0, seen = 0;
@@ -606,7 +674,11 @@ static int emit(struct body *b, const xmlNode *root, bool all_units, char **text
 		size_t j = i + 1;
 		while (j < b->nu && !b->u[j].keep)
 			j++;
-		if (j == b->nu || b->u[j].kind == U_HEADING)
+		const char *s = b->all.data + u->off;
+		char last = s[u->len - 1];
+		/* A sentence set as a heading is text of its own. */
+		bool sentence = u->len >= 40 && (last == '.' || last == '!' || last == '?');
+		if ((j == b->nu || b->u[j].kind == U_HEADING) && !sentence)
 			u->keep = false;
 	}
 	const char *prev = NULL;
@@ -630,6 +702,66 @@ static int emit(struct body *b, const xmlNode *root, bool all_units, char **text
 	return DYAD_OK;
 }
 
+/* One pass: cut the page into units, find the container and emit its
+ * text into *text (NULL when none). */
+static int extract_pass(struct body *b, xmlNode *root, char **text)
+{
+	walk(b, root, 0);
+	flush(b);
+	if (b->oom)
+		return DYAD_ENOMEM;
+	for (size_t i = 0; i < b->nu; i++) {
+		const struct unit *u = &b->u[i];
+		bool linky = u->len >= 15 && u->link * 5 > u->len * 3;
+		int lv = 0;
+		for (xmlNode *a = u->owner; a && lv < 3; a = a->parent, lv++)
+			if (a->type == XML_ELEMENT_NODE && a->_private) {
+				info(a)->nu++;
+				info(a)->nlinky += linky;
+			}
+	}
+	for (size_t i = 0; i < b->nu; i++) {
+		double w = weight(&b->u[i]);
+		if (w <= 0)
+			continue;
+		for (xmlNode *a = b->u[i].owner; a; a = a->parent)
+			if (a->type == XML_ELEMENT_NODE && a->_private)
+				info(a)->g += w;
+	}
+	/* Descend while one child holds most of the weight. */
+	xmlNode *cur = root;
+	for (;;) {
+		xmlNode *best = NULL;
+		for (xmlNode *c = cur->children; c; c = c->next)
+			if (c->type == XML_ELEMENT_NODE && c->_private &&
+			    (!best || info(c)->g > info(best)->g))
+				best = c;
+		if (!best || info(best)->g < 0.75 * info(cur)->g || info(best)->g <= 0)
+			break;
+		cur = best;
+	}
+	bool weak = info(cur)->g < 200;
+	int rc = emit(b, cur, weak, text);
+	if (rc == DYAD_OK && !*text && !weak)
+		rc = emit(b, root, true, text);
+	return rc;
+}
+
+/* Forget a pass's units and weights before the next. */
+static void reset_pass(struct body *b, struct einfo *arr, size_t ne, xmlNode *root)
+{
+	for (size_t i = 0; i < ne; i++) {
+		arr[i].g = 0;
+		arr[i].nu = arr[i].nlinky = 0;
+	}
+	dyad_buf_truncate(&b->all, 0);
+	b->nu = 0;
+	b->nh1 = 0;
+	b->cur_off = 0;
+	b->cur_link = 0;
+	b->owner = root;
+}
+
 int dyad_html_body(xmlDoc *doc, char **text)
 {
 	*text = NULL;
@@ -646,44 +778,14 @@ int dyad_html_body(xmlDoc *doc, char **text)
 	struct body b = {.all = DYAD_BUF_INIT, .owner = root};
 	b.total_ptext = info(root)->ptext;
 	b.total_text = info(root)->text;
-	walk(&b, root, 0);
-	flush(&b);
-	int rc = b.oom ? DYAD_ENOMEM : DYAD_OK;
-	if (rc == DYAD_OK) {
-		for (size_t i = 0; i < b.nu; i++) {
-			const struct unit *u = &b.u[i];
-			bool linky = u->len >= 15 && u->link * 5 > u->len * 3;
-			int lv = 0;
-			for (xmlNode *a = u->owner; a && lv < 3; a = a->parent, lv++)
-				if (a->type == XML_ELEMENT_NODE && a->_private) {
-					info(a)->nu++;
-					info(a)->nlinky += linky;
-				}
-		}
-		for (size_t i = 0; i < b.nu; i++) {
-			double w = weight(&b.u[i]);
-			if (w <= 0)
-				continue;
-			for (xmlNode *a = b.u[i].owner; a; a = a->parent)
-				if (a->type == XML_ELEMENT_NODE && a->_private)
-					info(a)->g += w;
-		}
-		/* Descend while one child holds most of the weight. */
-		xmlNode *cur = root;
-		for (;;) {
-			xmlNode *best = NULL;
-			for (xmlNode *c = cur->children; c; c = c->next)
-				if (c->type == XML_ELEMENT_NODE && c->_private &&
-				    (!best || info(c)->g > info(best)->g))
-					best = c;
-			if (!best || info(best)->g < 0.75 * info(cur)->g || info(best)->g <= 0)
-				break;
-			cur = best;
-		}
-		bool weak = info(cur)->g < 200;
-		rc = emit(&b, cur, weak, text);
-		if (rc == DYAD_OK && !*text && !weak)
-			rc = emit(&b, root, true, text);
+	int rc = extract_pass(&b, root, text);
+	/* Class words cut every part of some pages ("section--ads" on each
+	 * section of a review): when they leave nothing, trust only the tags,
+	 * roles and comment marks. */
+	if (rc == DYAD_OK && !*text) {
+		reset_pass(&b, arr, ne, root);
+		b.lenient = true;
+		rc = extract_pass(&b, root, text);
 	}
 	/* The tree outlives this call: leave no dangling pointers in it. */
 	detach(root, 0);

@@ -584,6 +584,116 @@ static void test_empty(void **state)
 	dyad_extract_release(&x);
 }
 
+/* Every section of a review wears a class word that marks ads elsewhere:
+ * the second pass, which trusts only tags and roles, still finds the text;
+ * the navigation stays out. */
+static void test_class_words_on_every_section(void **state)
+{
+	(void)state;
+	static const char page[] =
+		"<html><body><nav><a href=\"/\">Home</a> <a href=\"/tests\">All tests of the month</a></nav>"
+		"<main><section class=\"review__part review__part--ads\"><h2>Build</h2><p>" P1 "</p></section>"
+		"<section class=\"review__part review__part--ads\"><h2>Use</h2><p>" P2 "</p></section>"
+		"<section class=\"review__part review__part--ads\"><h2>Price</h2><p>" P3 "</p></section>"
+		"<section class=\"review__part review__part--ads\"><h2>Verdict</h2><p>" P4 "</p></section>"
+		"</main></body></html>";
+	struct dyad_extract x;
+	assert_int_equal(run(page, NULL, &x), DYAD_OK);
+	assert_non_null(strstr(x.text, P1));
+	assert_non_null(strstr(x.text, P4));
+	assert_null(strstr(x.text, "All tests of the month"));
+	dyad_extract_release(&x);
+}
+
+/* An unclosed <h2> around the standfirst swallows the article's
+ * paragraphs: they are still paragraphs, not heading text. */
+static void test_unclosed_heading(void **state)
+{
+	(void)state;
+	static const char page[] =
+		"<html><body><main><h1>Council Splits Over Flood Barrier</h1>"
+		"<h2 class=\"standfirst\">A short summary of the flood barrier dispute."
+		"<div class=\"story\"><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p><p>" P4 "</p></div>"
+		"</main><footer><p>Copyright The Valley Courier, all rights reserved.</p></footer>"
+		"</body></html>";
+	struct dyad_extract x;
+	assert_int_equal(run(page, NULL, &x), DYAD_OK);
+	assert_non_null(strstr(x.text, P1));
+	assert_non_null(strstr(x.text, P4));
+	assert_null(strstr(x.text, "Copyright"));
+	dyad_extract_release(&x);
+}
+
+/* A lead in its own block right before the body container (no headline
+ * between them) is kept; key-point bullets and prose further back are not. */
+static void test_lead_before_body(void **state)
+{
+	(void)state;
+	static const char page[] =
+		"<html><body><div class=\"wrap\"><div class=\"other\"><p>Readers of the weekly edition also "
+		"receive a printed guide to the valley's walking trails every spring.</p></div>"
+		"<div class=\"notes\">Short label text that is long enough to stop the walk back</div>"
+		"<ul class=\"points\"><li>The council voted to build the new flood barrier on the "
+		"river after two years of debate.</li></ul>"
+		"<div class=\"intro\">The flood barrier has divided the valley for two years, and "
+		"the final vote on it is now only a few weeks away.</div>"
+		"<div class=\"story\"><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p><p>" P4 "</p>"
+		"<p>" P2 "</p><p>" P1 "</p><p>" P4 "</p><p>" P3 "</p>"
+		"<p>" P3 "</p><p>" P4 "</p><p>" P1 "</p><p>" P2 "</p></div>"
+		"</div></body></html>";
+	struct dyad_extract x;
+	assert_int_equal(run(page, NULL, &x), DYAD_OK);
+	assert_non_null(strstr(x.text, "The flood barrier has divided the valley"));
+	assert_non_null(strstr(x.text, P1));
+	assert_null(strstr(x.text, "The council voted to build"));
+	assert_null(strstr(x.text, "walking trails"));
+	dyad_extract_release(&x);
+}
+
+/* The article's <header> (the one with the headline) is walked for its
+ * lead: a long prose paragraph there is kept, a one-line dek and the
+ * byline are not; the site header stays out. */
+static void test_header_lead(void **state)
+{
+	(void)state;
+	static const char page[] =
+		"<html><body><header class=\"site\"><a href=\"/\">The Valley Courier</a> "
+		"<p>Local news for the river valley, every day of the week since 1921.</p></header>"
+		"<main><article><header><h1>Council Splits Over Flood Barrier</h1>"
+		"<p class=\"dek\">A vote is weeks away.</p>"
+		"<p class=\"lead\">After two years of hearings, petitions and surveys, the river council "
+		"is split down the middle on the flood barrier, and neither side expects to win the "
+		"vote by more than a seat.</p><p>By Jane Doe</p></header>"
+		"<div class=\"story\"><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p><p>" P4 "</p></div>"
+		"</article></main></body></html>";
+	struct dyad_extract x;
+	assert_int_equal(run(page, NULL, &x), DYAD_OK);
+	assert_non_null(strstr(x.text, "After two years of hearings"));
+	assert_true(strstr(x.text, "After two years of hearings") < strstr(x.text, P1));
+	assert_null(strstr(x.text, "A vote is weeks away"));
+	assert_null(strstr(x.text, "By Jane Doe"));
+	assert_null(strstr(x.text, "since 1921"));
+	dyad_extract_release(&x);
+}
+
+/* A sentence set as a heading (a pull quote, a dek in <h4>) stays even
+ * with no text under it; a bare label heading before another heading goes. */
+static void test_sentence_heading(void **state)
+{
+	(void)state;
+	static const char page[] =
+		"<html><body><article><div class=\"story\"><p>" P1 "</p><p>" P2 "</p>"
+		"<h4>The barrier will be paid for by the county, the mayor said on Tuesday.</h4>"
+		"<h3>Background</h3><h2>The vote</h2><p>" P3 "</p><p>" P4 "</p></div>"
+		"</article></body></html>";
+	struct dyad_extract x;
+	assert_int_equal(run(page, NULL, &x), DYAD_OK);
+	assert_non_null(strstr(x.text, "paid for by the county"));
+	assert_null(strstr(x.text, "Background"));
+	assert_non_null(strstr(x.text, "The vote"));
+	dyad_extract_release(&x);
+}
+
 struct job {
 	const char *want;  /* text of a single-threaded run */
 	int bad;           /* runs that differed */
@@ -698,6 +808,11 @@ int main(void)
 		cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_latin1_page),
 		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_class_words_on_every_section),
+		cmocka_unit_test(test_unclosed_heading),
+		cmocka_unit_test(test_lead_before_body),
+		cmocka_unit_test(test_header_lead),
+		cmocka_unit_test(test_sentence_heading),
 		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_scorer),
 		cmocka_unit_test(test_scrapinghub_floor),
