@@ -262,6 +262,22 @@ int dyad_html_extract(const char *html, size_t n, const struct dyad_extract_hint
 		return dyad_error(err, DYAD_ETOOBIG, "HTML page of %zu bytes is too big", n);
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	pthread_once(&once, init_once);
+	/* libxml2 stops at a NUL byte, and the article may come after one (a
+	 * stray NUL in a template): parse without them */
+	struct dyad_buf nonul = DYAD_BUF_INIT;
+	if (memchr(html, '\0', n)) {
+		for (const char *p = html, *end = html + n; p < end;) {
+			const char *z = memchr(p, '\0', (size_t)(end - p));
+			const char *stop = z ? z : end;
+			if (dyad_buf_add(&nonul, p, (size_t)(stop - p))) {
+				dyad_buf_release(&nonul);
+				return dyad_error(err, DYAD_ENOMEM, "out of memory reading an HTML page");
+			}
+			p = stop + (z != NULL);
+		}
+		html = nonul.data;
+		n = nonul.len;
+	}
 	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 		   HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS;
 	/* The handler is per thread in libxml2; put the caller's back after. */
@@ -284,6 +300,7 @@ int dyad_html_extract(const char *html, size_t n, const struct dyad_extract_hint
 		doc = htmlReadMemory(html, (int)n, hints->url, NULL, opts);
 	dyad_buf_release(&leaner);
 	dyad_buf_release(&lean);
+	dyad_buf_release(&nonul);
 	xmlSetGenericErrorFunc(oldctx, old);
 	if (!doc || !xmlDocGetRootElement(doc)) {
 		xmlFreeDoc(doc);

@@ -784,6 +784,21 @@ static void test_scrapinghub_floor(void **state)
 		fail_msg("scrapinghub F1 %.3f below the 0.94 floor", f1);
 }
 
+/* A NUL byte in the page (a stray one in a template) does not end it. */
+static void test_nul_byte(void **state)
+{
+	(void)state;
+	static const char page[] =
+		"<html><head><title>Ferry Service Returns</title></head><body><div><a href=\"/\">"
+		"<img src=\"b.gif\" alt=\"\" />\0\0\0\0\n</a></div>"
+		"<article><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p></article></body></html>";
+	struct dyad_extract x = {0};
+	struct dyad_err err = {0};
+	assert_int_equal(dyad_html_extract(page, sizeof page - 1, NULL, &x, &err), DYAD_OK);
+	assert_non_null(strstr(x.text, "final round of public hearings"));
+	dyad_extract_release(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -816,6 +831,7 @@ int main(void)
 		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_scorer),
 		cmocka_unit_test(test_scrapinghub_floor),
+		cmocka_unit_test(test_nul_byte),
 	};
 	return cmocka_run_group_tests_name("html_extract", tests, NULL, NULL);
 }
