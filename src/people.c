@@ -136,6 +136,21 @@ static bool country_of(const struct ctx *c, size_t i, char code[4])
 	return false;
 }
 
+/* Whether the dictionary's actor a is no person: a country, an institution,
+ * an organisation. A person's entry has dated roles or, in dyad's own
+ * files, its country's elite code (ELI) by default. */
+static bool actor_not_person(const struct dyad_dict *d, uint32_t a)
+{
+	const struct dyad_dict_actor *ac = (const struct dyad_dict_actor *)d->actors.a + a;
+	const struct dyad_dict_code *code = (const struct dyad_dict_code *)d->codes.a + ac->code0;
+	for (uint32_t i = 0; i < ac->ncodes; i++) {
+		size_t n = strlen(code[i].code);
+		if (code[i].restricted || (n >= 6 && strcmp(code[i].code + n - 3, "ELI") == 0))
+			return false;
+	}
+	return ac->ncodes > 0;
+}
+
 /* Whether tokens [a, b) are exactly a place of the dictionary, capitals
  * included ("New Delhi said ..." is India speaking, not a person). */
 static bool names_place(const struct ctx *c, size_t a, size_t b)
@@ -295,6 +310,19 @@ static int set_role(struct ctx *c, uint32_t k, size_t r, size_t t, size_t a)
 			    !(p->nationality = dyad_strndup(tp(c, i), stem_len(c, i))))
 				return DYAD_ENOMEM;
 		}
+	}
+	if (!s->country[0] && c->dict && a > r) {
+		/* an institution in the role: a "Pentagon spokesman" is American */
+		char buf[FOLD_MAX][96];
+		const char *ptr[FOLD_MAX];
+		size_t n = fold_tokens(c, r, a, buf, ptr);
+		struct dyad_dict_match m;
+		for (size_t i = 0; i < n && !s->country[0]; i++)
+			if (dyad_dict_actor_match(c->dict, ptr, n, i, 0, &m) && m.code &&
+			    strlen(m.code) >= 3 && actor_not_person(c->dict, m.entry->id)) {
+				memcpy(s->country, m.code, 3);
+				s->country[3] = '\0';
+			}
 	}
 	if (t < a && !p->title) {
 		/* an honorific alone ("Mr") is a title, not a role */

@@ -136,6 +136,12 @@ static void test_role_after_the_name(void **state)
 	assert_string_equal(p->actor, "PAKGOV");
 	assert_string_equal(person(f, "Lee Hart")->role, "Interior Ministry spokesman");
 	assert_null(person(f, "Tomas Berg")->role);
+	/* an institution in the role gives its country, not the article's */
+	run(f,
+	    "Pakistan's army chief met Pakistani officials in Pakistan. "
+	    "Pentagon spokesman Col. Lee Hart said the talks went well.\n",
+	    true);
+	assert_memory_equal(person(f, "Lee Hart")->actor, "USA", 3);
 }
 
 static void test_dated_actor_code(void **state)
