@@ -311,19 +311,6 @@ static int set_role(struct ctx *c, uint32_t k, size_t r, size_t t, size_t a)
 				return DYAD_ENOMEM;
 		}
 	}
-	if (!s->country[0] && c->dict && a > r) {
-		/* an institution in the role: a "Pentagon spokesman" is American */
-		char buf[FOLD_MAX][96];
-		const char *ptr[FOLD_MAX];
-		size_t n = fold_tokens(c, r, a, buf, ptr);
-		struct dyad_dict_match m;
-		for (size_t i = 0; i < n && !s->country[0]; i++)
-			if (dyad_dict_actor_match(c->dict, ptr, n, i, 0, &m) && m.code &&
-			    strlen(m.code) >= 3 && actor_not_person(c->dict, m.entry->id)) {
-				memcpy(s->country, m.code, 3);
-				s->country[3] = '\0';
-			}
-	}
 	if (t < a && !p->title) {
 		/* an honorific alone ("Mr") is a title, not a role */
 		if (!(p->title = span_dup(c, t, a)))
@@ -336,18 +323,23 @@ static int set_role(struct ctx *c, uint32_t k, size_t r, size_t t, size_t a)
 		if (!(p->role = span_dup(c, r, re)))
 			return DYAD_ENOMEM;
 	}
-	if (c->dict && !s->agent[0]) {
-		char buf[FOLD_MAX][96];
-		const char *ptr[FOLD_MAX];
-		size_t n = fold_tokens(c, r, a, buf, ptr);
-		struct dyad_dict_match m;
-		for (size_t i = 0; i < n; i++)
-			if (dyad_dict_agent_match(c->dict, ptr, n, i, &m) && m.code &&
-			    strlen(m.code) == 3) {
-				memcpy(s->agent, m.code, 4);
-				break;
-			}
-	}
+	if (!c->dict || (s->country[0] && s->agent[0]))
+		return DYAD_OK;
+	/* the role's words, folded once for the dictionary's lookups */
+	char buf[FOLD_MAX][96];
+	const char *ptr[FOLD_MAX];
+	size_t n = fold_tokens(c, r, a, buf, ptr);
+	struct dyad_dict_match m;
+	/* an institution in the role: a "Pentagon spokesman" is American */
+	for (size_t i = 0; i < n && !s->country[0]; i++)
+		if (dyad_dict_actor_match(c->dict, ptr, n, i, 0, &m) && m.code &&
+		    strlen(m.code) >= 3 && actor_not_person(c->dict, m.entry->id)) {
+			memcpy(s->country, m.code, 3);
+			s->country[3] = '\0';
+		}
+	for (size_t i = 0; i < n && !s->agent[0]; i++)
+		if (dyad_dict_agent_match(c->dict, ptr, n, i, &m) && m.code && strlen(m.code) == 3)
+			memcpy(s->agent, m.code, 4);
 	return DYAD_OK;
 }
 

@@ -514,9 +514,19 @@ static bool in_set(const unsigned char *set, sqlite3_int64 max, sqlite3_int64 r)
 	return r >= 0 && r <= max && ((set[r >> 3] >> (r & 7)) & 1);
 }
 
+/* The statement doc_length() reads with, in *ds. Returns DYAD_OK, else an
+ * error with q->err set. */
+static int doc_length_stmt(struct q *q, sqlite3_stmt **ds)
+{
+	if (sqlite3_prepare_v2(q->db->h, "SELECT sz FROM articles_fts_docsize WHERE id = ?", -1,
+			       ds, NULL) != SQLITE_OK)
+		return dyad_store_error(q->db, q->err, "preparing a search");
+	return DYAD_OK;
+}
+
 /* The length of document rowid in *len, read from FTS5's %_docsize (a
- * small row) with ds ("SELECT sz FROM articles_fts_docsize WHERE id = ?";
- * 0 when it has none). Returns DYAD_OK, else an error with q->err set. */
+ * small row) with ds (doc_length_stmt(); 0 when it has none). Returns
+ * DYAD_OK, else an error with q->err set. */
 static int doc_length(struct q *q, sqlite3_stmt *ds, sqlite3_int64 rowid, double *len)
 {
 	*len = 0;
@@ -565,11 +575,8 @@ static int rank_filter(struct q *q, struct rank_state *s, const struct qb *filte
 		rc = q->err->rc ? q->err->rc : DYAD_EDB;
 		goto out;
 	}
-	if (sqlite3_prepare_v2(q->db->h, "SELECT sz FROM articles_fts_docsize WHERE id = ?", -1,
-			       &ds, NULL) != SQLITE_OK) {
-		rc = dyad_store_error(q->db, q->err, "preparing a search");
+	if ((rc = doc_length_stmt(q, &ds)))
 		goto out;
-	}
 	if (n && !(ex = malloc(n * sizeof *ex)))
 		goto nomem;
 	for (size_t i = n / 2; i-- > 0;)
@@ -731,12 +738,8 @@ int q_rank_filter(struct q *q, const struct qb *where, const struct qb *filter, 
 		goto out;
 	/* the pool's exact scores: its documents' lengths read from FTS5's
 	 * %_docsize table (a varint of tokens per column), as bm25() does */
-	if (s->n && !s->exact && !s->scored &&
-	    sqlite3_prepare_v2(q->db->h, "SELECT sz FROM articles_fts_docsize WHERE id = ?", -1,
-			       &ds, NULL) != SQLITE_OK) {
-		rc = dyad_store_error(q->db, q->err, "preparing a search");
+	if (s->n && !s->exact && !s->scored && (rc = doc_length_stmt(q, &ds)))
 		goto out;
-	}
 	if (s->n && !(out = malloc((size_t)s->n * sizeof *out))) {
 		rc = dyad_error(q->err, DYAD_ENOMEM, "out of memory");
 		goto out;
