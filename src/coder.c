@@ -324,6 +324,9 @@ static int is(const struct dyad_coder *c, size_t i, const char *w);
 static int is_any(const struct dyad_coder *c, size_t i, const char *const *set);
 static int adjective(const struct dyad_coder *c, size_t i);
 static int alpha(const struct dyad_coder *c, size_t i);
+static int month_at(const struct dyad_coder *c, size_t i);
+static int day_at(const struct dyad_coder *c, size_t i);
+static int year_at(const struct dyad_coder *c, size_t i);
 
 /* A word that may stand in a list of actors: capitalised, a determiner, "and",
  * or a TABARI <ADJECTIVE>. */
@@ -442,8 +445,11 @@ static void drop_asides(struct dyad_coder *c)
 	int says = 0;
 	for (size_t k = last + 1; k < end && !says; k++)
 		says = is_any(c, k, reporting);
-	if (cm->emax && i == last && end < c->nw && n >= cm->emin && n <= cm->emax &&
-	    !listy_span(c, last + 1, end) && (says || !listy_span(c, prev, last)))
+	int fits = cm->emax && n >= cm->emin && n <= cm->emax;
+	if (c->dyad && says && n >= cm->emin && n <= 24)
+		fits = 1; /* ", the State Department said in its annual report to ..." */
+	if (fits && i == last && end < c->nw && !listy_span(c, last + 1, end) &&
+	    (says || !listy_span(c, prev, last)))
 		memset(drop + last, 1, end - last);
 	compact(c, drop);
 }
@@ -757,6 +763,20 @@ static int add_one(struct dyad_coder *c, uint32_t start, uint32_t end, const cha
 	return 0;
 }
 
+/* dyad: 1 when code names a state's actor ("PAK", "USAGOV", "AFGINS"), 0
+ * for CAMEO's international and transnational prefixes ("IGOWSTNAT",
+ * "NGO...", "IMGAQ"): those have no government, army or spokesman of their
+ * own, so a role does not extend the code and "the government" does not
+ * refer back to them. */
+static int state_code(const char *code)
+{
+	static const char *const intl[] = {"IGO", "NGO", "IMG", "MNC", "UIS", "NGM", NULL};
+	for (size_t i = 0; intl[i]; i++)
+		if (!strncmp(code, intl[i], 3))
+			return 0;
+	return code[0] != '\0';
+}
+
 /* A mention of words [start, end): code, with the agent code suffix after
  * it (or before it); "FRO/BIL/SAM" (one name for several actors) gives a
  * mention per code, over the same words. */
@@ -828,28 +848,67 @@ static int modifier(const struct dyad_coder *c, const struct item *it, size_t ni
 	return !dyad_dict_verb_match(c->d, c->w, c->nw, e, &vm, &vb);
 }
 
-/* dyad: the end of a dateline opening the sentence ("HANOI, Vietnam (AP)
- * —", "NEW DELHI:"): a place in capitals, punctuation, up to a dash or a
- * colon among the first words; 0 when there is none. Its places name no actor. */
-static size_t dateline_end(const struct dyad_coder *c)
+static int dash_or_colon(const struct dyad_coder *c, size_t i)
+{
+	const char *w = c->w[i];
+	return !strcmp(w, "-") || !strcmp(w, ":") || !strcmp(w, "\xE2\x80\x94") ||
+	       !strcmp(w, "\xE2\x80\x93");
+}
+
+/* dyad: the end of a dateline opening sentence s ("HANOI, Vietnam (AP) -",
+ * "NEW DELHI:", "New Delhi:", "Washington, Oct 21 (SAD)", "Pishin, May 18,
+ * 2023 (AFP)"): a place, then up to a dash, a colon or the outlet's closing
+ * parenthesis; 0 when there is none. */
+static size_t dateline_end(const struct dyad_coder *c, const char *s)
 {
 	size_t i = 0;
-	for (; i < c->nw && alpha(c, i); i++) {
+	int upper = 1; /* every word of the place in capitals */
+	for (; i < c->nw && alpha(c, i) && c->caps[i] && !dash_or_colon(c, i); i++) {
 		if (c->wlen[i] < 2)
 			return 0;
-		for (const char *p = c->orig[i]; *p; p++)
-			if (*p >= 'a' && *p <= 'z')
-				return 0;
+		for (uint32_t k = 0; k < c->wlen[i] && upper; k++)
+			upper = !islower((unsigned char)s[c->woff[i] + k]);
+		if (!upper && i >= 3)
+			return 0; /* a title-case place has at most three words */
 	}
 	if (i == 0 || i >= c->nw)
 		return 0;
-	for (size_t j = i; j < c->nw && j < i + 8; j++) {
-		const char *w = c->orig[j];
-		if (!strcmp(w, "-") || !strcmp(w, ":") || !strcmp(w, "\xE2\x80\x94") ||
-		    !strcmp(w, "\xE2\x80\x93"))
-			return j + 1;
+	if (upper) {
+		for (size_t j = i; j < c->nw && j < i + 8; j++)
+			if (dash_or_colon(c, j))
+				return j + 1;
+		return is(c, i, ",") ? i + 1 : 0;
 	}
-	return is(c, i, ",") ? i : 0;
+	if (is(c, i, ":"))
+		return i + 1; /* "New Delhi: President Trump warned ..." */
+	/* "Washington, Oct 21 (SAD) The United States ..." */
+	if (!is(c, i, ",") || !month_at(c, i + 1) || !day_at(c, i + 2))
+		return 0;
+	size_t e = i + 3;
+	if (is(c, e, ",") && year_at(c, e + 1))
+		e += 2;
+	if (e < c->nw && dash_or_colon(c, e))
+		return e + 1;
+	if (is(c, e, "(")) {
+		for (size_t j = e + 1; j < c->nw && j < e + 6; j++)
+			if (is(c, j, ")"))
+				return j + 1;
+		return 0;
+	}
+	return e;
+}
+
+/* dyad: a dateline's words go before anything else: its places name no
+ * actor, and its comma ("Islamabad, Oct 13") is no aside's. */
+static void drop_dateline(struct dyad_coder *c, const char *s)
+{
+	size_t dl = dateline_end(c, s);
+	if (!dl || dl + 2 >= c->nw)
+		return;
+	uint8_t *drop = c->caps + c->wcap;
+	memset(drop, 0, c->nw);
+	memset(drop, 1, dl);
+	compact(c, drop);
 }
 
 /* dyad: stacked agents ("the Pakistani army's chief of staff", "a
@@ -877,15 +936,14 @@ static void stack_agents(struct dyad_coder *c, struct item *it, size_t nit, size
 static int find_actors(struct dyad_coder *c, struct item *it, size_t nit)
 {
 	c->nm = 0;
-	size_t dl = c->dyad ? dateline_end(c) : 0;
 	for (size_t k = 0; k < nit; k++) {
 		struct item *x = &it[k];
 		if (x->agent || x->used)
 			continue;
 		if (!strcmp(x->code, "---"))
 			continue; /* a known name that is no actor */
-		if (c->dyad && (modifier(c, it, nit, k) || x->start < dl))
-			continue; /* "Russian claims", "Iran nuclear deal", "HANOI, Vietnam (AP) -" */
+		if (c->dyad && modifier(c, it, nit, k))
+			continue; /* "Russian claims", "Iran nuclear deal" */
 		/* an agent just after ("Gondor's prime minister") or just before
 		 * through "of" ("the ambassadors of Arnor") */
 		const char *suffix = NULL;
@@ -918,6 +976,8 @@ static int find_actors(struct dyad_coder *c, struct item *it, size_t nit)
 		}
 		if (c->dyad && suffix)
 			stack_agents(c, it, nit, k, &s, &e);
+		if (c->dyad && suffix && !strcmp(suffix, "GOV") && !state_code(x->code))
+			suffix = NULL; /* "a NATO spokesman" is NATO */
 		if (add_mention(c, s, e, bare[0] ? bare : x->code, suffix, before))
 			return -1;
 	}
@@ -947,7 +1007,7 @@ static int find_actors(struct dyad_coder *c, struct item *it, size_t nit)
 				return -1;
 			continue;
 		}
-		if (!c->last[0])
+		if (!c->last[0] || (c->dyad && !state_code(c->last)))
 			continue;
 		if (x->start == 0 || !is_any(c, x->start - 1, (const char *const[]){"THE", "ITS", NULL}))
 			continue;
@@ -1022,8 +1082,11 @@ static void share_agents(struct dyad_coder *c)
 			continue;
 		for (uint32_t j = 1; j < g->nm; j++) {
 			struct mention *o = &c->m[g->m0 + j];
-			if (!strcmp(o->code, o->base) && o->start != f->start)
-				cat(o->code, f->code + lb);
+			const char *suf = f->code + lb;
+			size_t lo = strlen(o->code), ls = strlen(suf);
+			if (!strcmp(o->code, o->base) && o->start != f->start &&
+			    !(lo >= ls && !strcmp(o->code + lo - ls, suf))) /* no PRKGOVGOV */
+				cat(o->code, suf);
 		}
 	}
 }
@@ -1267,6 +1330,27 @@ static int emit(struct dyad_coder *c, const struct sent *st, const struct mentio
 	return push_event(st->out, &e);
 }
 
+/* dyad: the state itself or one of its organs ("PAK", "PAKGOV", "PAKMIL"),
+ * as opposed to its insurgents, opposition, media or citizens. */
+static int state_or_organ(const char *code)
+{
+	return strlen(code) == 3 || !strcmp(code + 3, "GOV") || !strcmp(code + 3, "MIL") ||
+	       !strcmp(code + 3, "SPY");
+}
+
+/* dyad: 1 when a and b name one state twice over: a country and its own
+ * government ("the Biden administration reviews the agreement between the
+ * United States and ..."), or two members of one compound ("Iran and
+ * Iranian Foreign Minister ..."). A state's organs acting on each other
+ * (PAKGOV on PAKMIL) and the state on its insurgents (PAK on PAKINS) are
+ * events; the state on itself is not. */
+static int same_state(const char *a, const char *b, int compound)
+{
+	if (!state_code(a) || strncmp(a, b, 3) || !state_or_organ(a) || !state_or_organ(b))
+		return 0;
+	return compound || strlen(a) == 3 || strlen(b) == 3;
+}
+
 /* Events of every source x target pair (compound groups multiply). */
 static int emit_pairs(struct dyad_coder *c, const struct sent *st, int sg, int tg,
 		      const char *code, const char *code2, size_t vs, size_t ve, int neg, int split)
@@ -1292,6 +1376,8 @@ static int emit_pairs(struct dyad_coder *c, const struct sent *st, int sg, int t
 			const struct mention *tgt = &c->m[T->m0 + j];
 			if ((sg == tg && j <= i) || !strcmp(src->code, tgt->code))
 				continue; /* a compound: each pair once, code2 (or code) back */
+			if (c->dyad && same_state(src->code, tgt->code, sg == tg))
+				continue;
 			if (emit(c, st, src, tgt, code, vs, ve, neg))
 				return -1;
 			const char *back = code2 && !nocode(code2) ? code2 : sg == tg ? code : NULL;
@@ -1321,6 +1407,21 @@ static int default_group(struct dyad_coder *c, const char *code)
 	c->g[c->ng] = (struct group){(uint32_t)c->nm, 1, (uint32_t)c->nw, (uint32_t)c->nw};
 	c->nm++;
 	return (int)c->ng++;
+}
+
+/* dyad: a city after "in", "at" or "near" ("talks in Doha", "an attack near
+ * Kabul") is where the event happened, not its target, except for a visit
+ * or a host (042, 043: "arrived in Kabul"). */
+static int venue(const struct dyad_coder *c, const struct group *g, const char *code)
+{
+	static const char *const at[] = {"IN", "AT", "NEAR", "OUTSIDE", NULL};
+	struct dyad_dict_match m;
+	if (g->nm != 1 || g->start == 0 || !is_any(c, g->start - 1, at) ||
+	    !strncmp(code, "042", 3) || !strncmp(code, "043", 3))
+		return 0;
+	return maybe(c, DYAD_DK_PLACE, g->start) &&
+	       dyad_dict_match(c->d, DYAD_DK_PLACE, c->w, c->nw, g->start, &m) &&
+	       g->start + m.len >= g->end;
 }
 
 /* The first group in [from, to), or -1. */
@@ -1483,7 +1584,8 @@ static int code_verbs(struct dyad_coder *c, struct sent *st)
 			k.sg = carry;
 		int after = -1; /* the first group after the verb */
 		for (size_t g = 0; g < c->real_ng && after < 0; g++)
-			if (c->g[g].start >= ve && (int)g != k.sg)
+			if (c->g[g].start >= ve && (int)g != k.sg &&
+			    !(c->dyad && venue(c, &c->g[g], k.code)))
 				after = (int)g;
 		if (k.sg < 0 && c->defsrc[0] && c->def_prior) {
 			if ((k.sg = default_group(c, c->defsrc)) < 0)
@@ -1679,6 +1781,8 @@ static int time_offset(const char *code, int *days)
  * date whatever the dictionaries. */
 static int32_t sentence_date(const struct dyad_coder *c, size_t from, size_t to)
 {
+	static const char *const not_on[] = {"BY", "UNTIL", "TILL", "BEFORE", "AFTER", "SINCE",
+					     "THROUGH", "FROM", NULL};
 	static const char *const days[] = {"SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY",
 					   "THURSDAY", "FRIDAY", "SATURDAY"};
 	int32_t date = c->date;
@@ -1731,6 +1835,10 @@ static int32_t sentence_date(const struct dyad_coder *c, size_t from, size_t to)
 			y = year_at(c, i + 2);
 		}
 		if (mo && (dd || y)) {
+			/* "by May 1", "until March 2008": a deadline or a span, not
+			 * the day of the event */
+			if (i > 0 && is_any(c, i - 1, not_on))
+				continue;
 			int yy = y ? y : ay - (mo > am || (mo == am && dd > date % 100));
 			if (dd > days_in_month(yy, mo))
 				continue;
@@ -1996,6 +2104,8 @@ static int code_words(struct dyad_coder *c, const char *s, uint32_t idx, int32_t
 	find_location(c, s);
 	if (time_discard(c))
 		return DYAD_OK;
+	if (c->dyad)
+		drop_dateline(c, s);
 	int32_t open_date = !c->tabari ? drop_opening(c) : c->date;
 	drop_asides(c);
 	c->sdate = sentence_date(c, 0, c->nw);

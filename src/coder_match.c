@@ -343,8 +343,8 @@ static int match_els(struct dyad_coder *c, const struct pel *e, size_t n, size_t
 		return 0;
 	default: {
 		int g = group_at(c, pos, dir, x->tight);
-		if (g < 0)
-			return 0;
+		if (g < 0 || (x->kind == PEL_COMPOUND && c->dyad && c->g[g].nm < 2))
+			return 0; /* dyad: a compound is two actors or more */
 		struct pmatch save = *pm;
 		if (x->kind == PEL_SOURCE)
 			pm->source = g;

@@ -246,6 +246,10 @@ static void leading_clause(void **state)
 		 20190601},
 		{"In 2008, Pakistan, at war since 1999, accused India of sponsoring terrorism.",
 		 20080101},
+		/* a deadline or a span is not the day of the event */
+		{"Pakistan accused India of sponsoring terrorism by March 3.", 20190601},
+		{"Pakistan accused India of sponsoring terrorism until March 2008.", 20190601},
+		{"Pakistan accused India of sponsoring terrorism on March 3.", 20190303},
 	};
 	for (size_t i = 0; i < DYAD_ARRAY_LEN(cases); i++) {
 		const struct dyad_event *e = one(f, 20190601, cases[i].s);
