@@ -933,6 +933,34 @@ static void stack_agents(struct dyad_coder *c, struct item *it, size_t nit, size
 	}
 }
 
+/* dyad: word i, not a past form or a gerund, ends a noun phrase: a
+ * determiner up to three lower-case words before it, no actor, function
+ * word or punctuation between ("a deadly border strike lead Pakistan to"). */
+static int noun_phrase_end(const struct dyad_coder *c, size_t i)
+{
+	static const char *const det[] = {"A", "AN", "THE", "ITS", "THEIR", "HIS", "HER", NULL};
+	static const char *const clause_words[] = {
+		"AND", "OR", "BUT", "TO", "NOT", "THAT", "WHO", "WHICH", "WILL", "WOULD", "CAN",
+		"COULD", "MAY", "MIGHT", "MUST", "SHALL", "SHOULD", "DO", "DOES", "DID", "ALSO", NULL};
+	size_t l = strlen(c->w[i]);
+	if (l < 4 || !strcmp(c->w[i] + l - 2, "ED") || !strcmp(c->w[i] + l - 3, "ING"))
+		return 0;
+	for (size_t k = i; k-- > 0 && i - k <= 3;) {
+		if (is_any(c, k, det))
+			return k + 1 < i;
+		if (!alpha(c, k) || c->caps[k] || c->wm[k] >= 0 || is_any(c, k, clause_words))
+			return 0;
+	}
+	return 0;
+}
+
+/* dyad: an agent after "its" or "their" ("withdraw its forces from
+ * Afghanistan") belongs to an actor named before, not to one after it. */
+static int owned(const struct dyad_coder *c, size_t i)
+{
+	return i > 0 && is_any(c, i - 1, (const char *const[]){"ITS", "THEIR", NULL});
+}
+
 static int find_actors(struct dyad_coder *c, struct item *it, size_t nit)
 {
 	c->nm = 0;
@@ -957,7 +985,8 @@ static int find_actors(struct dyad_coder *c, struct item *it, size_t nit)
 			e = it[k + 1].end;
 			it[k + 1].used = 1;
 		} else if (k > 0 && it[k - 1].agent && !it[k - 1].used &&
-			   agent_gap_ok(c, it[k - 1].end, x->start, 1)) {
+			   agent_gap_ok(c, it[k - 1].end, x->start, 1) &&
+			   !(c->dyad && owned(c, it[k - 1].start))) {
 			/* dyad: a title before a person with a role of the day
 			 * ("Vice President Biden" after 2017 is USAELI, not
 			 * USAELIGOV): the person's code says it all */
@@ -1004,6 +1033,22 @@ static int find_actors(struct dyad_coder *c, struct item *it, size_t nit)
 		if (c->opts & (DYAD_CODER_CONVERT_AGENT | DYAD_CODER_NO_DYAD)) {
 			const char *anon = c->opts & DYAD_CODER_CONVERT_AGENT ? "~" : "---";
 			if (add_mention(c, x->start, x->end, anon, x->code, x->before))
+				return -1;
+			continue;
+		}
+		if (c->dyad && owned(c, x->start) && c->nm && c->m[0].start < x->start) {
+			/* the owner is the actor named last before: the subject's
+			 * own ("the United States will withdraw its forces") is
+			 * no one else, another's ("shelled India and its army") */
+			size_t o = 0;
+			for (size_t j = 1; j < c->nm; j++)
+				if (c->m[j].end <= x->start && c->m[j].start > c->m[o].start)
+					o = j;
+			if (o == 0 || !state_code(c->m[o].base))
+				continue;
+			char base[4] = {0};
+			memcpy(base, c->m[o].base, 3);
+			if (add_mention(c, x->start - 1, x->end, base, x->code, x->before))
 				return -1;
 			continue;
 		}
@@ -1085,7 +1130,8 @@ static void share_agents(struct dyad_coder *c)
 			const char *suf = f->code + lb;
 			size_t lo = strlen(o->code), ls = strlen(suf);
 			if (!strcmp(o->code, o->base) && o->start != f->start &&
-			    !(lo >= ls && !strcmp(o->code + lo - ls, suf))) /* no PRKGOVGOV */
+			    !(lo >= ls && !strcmp(o->code + lo - ls, suf)) && /* no PRKGOVGOV */
+			    (!c->dyad || lo == 3)) /* dyad: "Afghan officials and the Taliban" */
 				cat(o->code, suf);
 		}
 	}
@@ -1514,6 +1560,8 @@ static int code_verbs(struct dyad_coder *c, struct sent *st)
 			continue;
 		if (i > 0 && is_any(c, i - 1, (const char *const[]){"THE", "A", "AN", NULL}))
 			continue;
+		if (c->dyad && noun_phrase_end(c, i))
+			continue; /* "a deadly border strike" */
 		/* dyad: "its fund", "his demands", "in order to", "U.S. imports
 		 * of": nouns */
 		if (c->dyad && i > 0 && is_any(c, i - 1, possessives))
