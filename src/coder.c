@@ -824,6 +824,10 @@ static const char *const function_words[] = {
 	"CAN", "COULD", "MAY", "MIGHT", "MUST", "SHALL", "SHOULD", "DOES", "DID", "DO", "NOT",
 	"ALSO", "STILL", "NOW", "THEN", "YESTERDAY", "TODAY", "LAST", "THIS", "NEXT", "ITSELF",
 	"ALONE", "TOO", "AGAIN", "ALREADY", "SAID", "SAYS", "SAY", "TOLD", "SAYING",
+	"WITHIN", "WITHOUT", "AMID", "AMONG", "ACROSS", "ALONG", "AROUND", "BETWEEN", "BEYOND",
+	"NEAR", "INSIDE", "OUTSIDE", "THROUGH", "TOWARD", "TOWARDS", "UNDER", "UPON", "VIA",
+	"DESPITE", "SOON", "LATER", "EARLIER", "TOGETHER", "HERE", "THERE", "TOMORROW",
+	"TONIGHT", "OVERNIGHT", "ONCE", "TWICE", "INSTEAD", "EITHER", "NEITHER",
 	/* places and assets that stand for their country ("shelled Indian positions") */
 	"POSITIONS", "POSTS", "TERRITORY", "TARGETS", "SOIL", "BORDER", "AIRSPACE", "WATERS",
 	"TOWNS", "VILLAGES", "CITIES", "BASES", "BASE", "INTERESTS", "SHIPS", "VESSELS", "AIRCRAFT",
@@ -954,6 +958,18 @@ static int noun_phrase_end(const struct dyad_coder *c, size_t i)
 	return 0;
 }
 
+/* The mention ending at or before word i that starts last, or -1; with
+ * bare, only a country or an organisation ("its" is no person's). */
+static long mention_before(const struct dyad_coder *c, size_t i, int bare)
+{
+	long o = -1;
+	for (size_t j = 0; j < c->nm; j++)
+		if (c->m[j].end <= i && (o < 0 || c->m[j].start > c->m[o].start) &&
+		    (!bare || strlen(c->m[j].code) == 3 || !state_code(c->m[j].code)))
+			o = (long)j;
+	return o;
+}
+
 /* dyad: an agent after "its" or "their" ("withdraw its forces from
  * Afghanistan") belongs to an actor named before, not to one after it. */
 static int owned(const struct dyad_coder *c, size_t i)
@@ -1007,6 +1023,9 @@ static int find_actors(struct dyad_coder *c, struct item *it, size_t nit)
 			stack_agents(c, it, nit, k, &s, &e);
 		if (c->dyad && suffix && !strcmp(suffix, "GOV") && !state_code(x->code))
 			suffix = NULL; /* "a NATO spokesman" is NATO */
+		size_t xl = strlen(x->code);
+		if (c->dyad && suffix && xl >= 6 && strcmp(x->code + xl - 3, "ELI"))
+			suffix = NULL; /* "Taliban fighters", "TTP commanders": the role is known */
 		if (add_mention(c, s, e, bare[0] ? bare : x->code, suffix, before))
 			return -1;
 	}
@@ -1040,11 +1059,8 @@ static int find_actors(struct dyad_coder *c, struct item *it, size_t nit)
 			/* the owner is the actor named last before: the subject's
 			 * own ("the United States will withdraw its forces") is
 			 * no one else, another's ("shelled India and its army") */
-			size_t o = 0;
-			for (size_t j = 1; j < c->nm; j++)
-				if (c->m[j].end <= x->start && c->m[j].start > c->m[o].start)
-					o = j;
-			if (o == 0 || !state_code(c->m[o].base))
+			long o = mention_before(c, x->start, 1);
+			if (o <= 0 || !state_code(c->m[o].base))
 				continue;
 			char base[4] = {0};
 			memcpy(base, c->m[o].base, 3);
@@ -1052,12 +1068,20 @@ static int find_actors(struct dyad_coder *c, struct item *it, size_t nit)
 				return -1;
 			continue;
 		}
-		if (!c->last[0] || (c->dyad && !state_code(c->last)))
-			continue;
 		if (x->start == 0 || !is_any(c, x->start - 1, (const char *const[]){"THE", "ITS", NULL}))
 			continue;
+		/* dyad: at the head of a reported clause, the actor named last
+		 * before it in the sentence ("A U.S. embassy statement said the
+		 * envoy had asked Pakistan"), else the one named last in the
+		 * article ("Muttaqi told the envoy") */
+		long o = c->dyad && x->start > 1 &&
+				 is_any(c, x->start - 2, (const char *const[]){"SAID", "SAYS", "THAT", NULL})
+			 ? mention_before(c, x->start, 0) : -1;
+		const char *owner = o >= 0 && state_code(c->m[o].base) ? c->m[o].base : c->last;
+		if (!owner[0] || (c->dyad && !state_code(owner)))
+			continue;
 		char base[4] = {0};
-		memcpy(base, c->last, strnlen(c->last, 3));
+		memcpy(base, owner, strnlen(owner, 3));
 		if (add_mention(c, x->start - 1, x->end, base, x->code, x->before))
 			return -1;
 	}
@@ -1626,6 +1650,14 @@ static int code_verbs(struct dyad_coder *c, struct sent *st)
 		if (k.sg < 0 && said && sv > said && c->wm[sv - 1] >= 0 &&
 		    c->g[c->m[c->wm[sv - 1]].group].start >= said)
 			k.sg = (int)c->m[c->wm[sv - 1]].group; /* "X said Y attacked Z" */
+		/* dyad: "X said that TTP commanders direct attacks": the group
+		 * nearest before the verb in the reported clause, words between */
+		for (size_t w = sv; c->dyad && k.sg < 0 && said && w-- > said + 1;) {
+			if (is(c, w, ","))
+				break;
+			if (c->wm[w] >= 0 && c->g[c->m[c->wm[w]].group].start > said)
+				k.sg = (int)c->m[c->wm[w]].group;
+		}
 		if (k.sg < 0)
 			k.sg = first_group(c, from, vs);
 		if (k.sg < 0)
