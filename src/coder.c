@@ -1584,6 +1584,8 @@ static int code_verbs(struct dyad_coder *c, struct sent *st)
 			continue;
 		if (i > 0 && is_any(c, i - 1, (const char *const[]){"THE", "A", "AN", NULL}))
 			continue;
+		if (is(c, i + 1, "'S"))
+			continue; /* "donate's", "the attack's aftermath": a noun */
 		if (c->dyad && noun_phrase_end(c, i))
 			continue; /* "a deadly border strike" */
 		/* dyad: "its fund", "his demands", "in order to", "U.S. imports
@@ -1600,10 +1602,14 @@ static int code_verbs(struct dyad_coder *c, struct sent *st)
 		struct dyad_dict_match vm;
 		const struct dyad_dict_verb *vb;
 		if (!maybe(c, DYAD_DK_VERB, i) || !dyad_dict_verb_match(d, c->w, c->nw, i, &vm, &vb)) {
-			if (!c->tabari || (!match_root(c, i, verb_endings, verb_fn, &vm) &&
-					   !gapped(c, DYAD_DK_VERB, i, &vm)))
+			if (!c->tabari)
+				continue;
+			int ended = match_root(c, i, verb_endings, verb_fn, &vm);
+			if (!ended && !gapped(c, DYAD_DK_VERB, i, &vm))
 				continue;
 			vb = (const struct dyad_dict_verb *)d->verbs.a + vm.entry->id;
+			if (ended && vb->exact)
+				continue; /* TABARI "BAN=": "baning" is no BAN */
 		}
 		size_t vs = vm.start, ve = vm.start + vm.len;
 		/* PETRARCH and dyad: a modal before a word is an auxiliary

@@ -1143,13 +1143,22 @@ int dyad_dict_read_actors(struct dyad_dict *d, const char *path, int syntax)
 		}
 		while (pn && is_sp(s[pn - 1]))
 			pn--;
+		/* "MOUSE= [MUS]": as "BAN= [191]" (dict_tabari.c), the word itself,
+		 * no stem: read as TABARI's exact "MOUSE_" */
+		char exact[128];
+		const char *nm = s;
+		if (syntax == DYAD_SYN_TABARI && pn > 1 && pn <= sizeof exact && s[pn - 1] == '=') {
+			memcpy(exact, s, pn);
+			exact[pn - 1] = '_';
+			nm = exact;
+		}
 		if (cur >= 0 && !br && !cur_coded) {
 			/* "LEONID_BREZHNEV_" then "SECRETARY_BREZHNEV" then the codes:
 			 * names in a row with no code are synonyms missing their '+'
 			 * (PETRARCH would leave all but the last without a code). */
 			dyad_dict_diag(d, r.file, ln.no, DYAD_DIAG_WARN,
 				       "name without '+' after a name without code: taken as a synonym");
-			add_phrase(d, DYAD_DK_ACTOR, s, pn, syntax, (uint32_t)cur, r.file, ln.no);
+			add_phrase(d, DYAD_DK_ACTOR, nm, pn, syntax, (uint32_t)cur, r.file, ln.no);
 			continue;
 		}
 		actor_done(d, cur, r.file, cur_line);
@@ -1158,12 +1167,12 @@ int dyad_dict_read_actors(struct dyad_dict *d, const char *path, int syntax)
 			d->oom = 1;
 			break;
 		}
-		ac->name = dyad_dict_strdup(d, s, pn);
+		ac->name = dyad_dict_strdup(d, s, pn - (nm != s));
 		ac->code0 = (uint32_t)d->codes.n;
 		cur = (int32_t)(d->actors.n - 1);
 		cur_line = ln.no;
 		cur_coded = br != NULL;
-		add_phrase(d, DYAD_DK_ACTOR, s, pn, syntax, (uint32_t)cur, r.file, ln.no);
+		add_phrase(d, DYAD_DK_ACTOR, nm, pn, syntax, (uint32_t)cur, r.file, ln.no);
 		if (br)
 			actor_codes(d, br, n - (size_t)(br - s), (uint32_t)cur, r.file, ln.no);
 	}

@@ -131,6 +131,7 @@ struct dyad_dict_pattern {
 struct dyad_dict_verb {
 	uint32_t block;
 	const char *code, *code2;   /* this verb's own code, or the block's */
+	uint8_t exact;              /* TABARI "BAN=": no regular endings */
 };
 
 struct dyad_dict_synset {
