@@ -207,9 +207,6 @@ static const struct vacancy {
 	{"IRQ", K_AC, 20030410, 20040331},
 	/* The Coalition Provisional Authority spoke for Iraq. */
 	{"IRQ", K_SP, 20030409, 20040628},
-	/* Abdul-Mahdi briefed the press himself until three spokesmen were named
-	 * (Baghdad Today, 2019-09-17). */
-	{"IRQ", K_SP, 20181026, 20190916},
 	/* No chief of the general staff for four years after Ali Ayyoub became
 	 * defence minister (Syrian Observer, 2022-04-30). */
 	{"SYR", K_AC, 20180102, 20220429},
