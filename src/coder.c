@@ -1584,10 +1584,6 @@ static int code_verbs(struct dyad_coder *c, struct sent *st)
 			continue;
 		if (i > 0 && is_any(c, i - 1, (const char *const[]){"THE", "A", "AN", NULL}))
 			continue;
-		if (is(c, i + 1, "'S"))
-			continue; /* "donate's", "the attack's aftermath": a noun */
-		if (c->dyad && noun_phrase_end(c, i))
-			continue; /* "a deadly border strike" */
 		/* dyad: "its fund", "his demands", "in order to", "U.S. imports
 		 * of": nouns */
 		if (c->dyad && i > 0 && is_any(c, i - 1, possessives))
@@ -1612,6 +1608,8 @@ static int code_verbs(struct dyad_coder *c, struct sent *st)
 				continue; /* TABARI "BAN=": "baning" is no BAN */
 		}
 		size_t vs = vm.start, ve = vm.start + vm.len;
+		if (is(c, ve, "'S") || (c->dyad && ve == vs + 1 && noun_phrase_end(c, vs)))
+			continue; /* "donate's", "a deadly border strike": nouns */
 		/* PETRARCH and dyad: a modal before a word is an auxiliary
 		 * ("it should have acted"), however the dictionary lists it */
 		if (!c->tabari && ve == vs + 1 && ve < c->nw && alpha(c, ve) &&
