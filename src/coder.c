@@ -421,8 +421,19 @@ static void drop_asides(struct dyad_coder *c)
 		if (j >= c->nw)
 			break;
 		int n = (int)(j - i - 1), list = listy_span(c, i + 1, j);
-		if (cm->max && !list && !after_list && n >= cm->min && n <= cm->max)
+		if (cm->max && !list && !after_list && n >= cm->min && n <= cm->max) {
 			memset(drop + i, 1, j - i);
+			/* dyad: after a reporting aside (", the Foreign Office said
+			 * on Tuesday,") the rest is a remark on the main clause (",
+			 * a day after X met Y"), not its words */
+			int says = 0;
+			for (size_t k = i + 1; k < j && !says; k++)
+				says = is_any(c, k, reporting);
+			if (c->dyad && says && j < end) {
+				memset(drop + j, 1, end - j);
+				break;
+			}
+		}
 		after_list = list;
 		if (list) {
 			i = j; /* a list goes on */
