@@ -1080,6 +1080,15 @@ static void actor_done(struct dyad_dict *d, int32_t a, uint16_t file, uint32_t l
 			       "actor '%s' has no code: its phrases match but code nothing", ac->name);
 }
 
+const char *dyad_dict_tabari_exact(const char *s, size_t n, char *buf, size_t cap)
+{
+	if (n < 2 || n > cap || s[n - 1] != '=')
+		return s;
+	memcpy(buf, s, n);
+	buf[n - 1] = '_';
+	return buf;
+}
+
 int dyad_dict_read_actors(struct dyad_dict *d, const char *path, int syntax)
 {
 	struct dyad_dict_reader r;
@@ -1143,15 +1152,8 @@ int dyad_dict_read_actors(struct dyad_dict *d, const char *path, int syntax)
 		}
 		while (pn && is_sp(s[pn - 1]))
 			pn--;
-		/* "MOUSE= [MUS]": as "BAN= [191]" (dict_tabari.c), the word itself,
-		 * no stem: read as TABARI's exact "MOUSE_" */
 		char exact[128];
-		const char *nm = s;
-		if (syntax == DYAD_SYN_TABARI && pn > 1 && pn <= sizeof exact && s[pn - 1] == '=') {
-			memcpy(exact, s, pn);
-			exact[pn - 1] = '_';
-			nm = exact;
-		}
+		const char *nm = syntax == DYAD_SYN_TABARI ? dyad_dict_tabari_exact(s, pn, exact, sizeof exact) : s;
 		if (cur >= 0 && !br && !cur_coded) {
 			/* "LEONID_BREZHNEV_" then "SECRETARY_BREZHNEV" then the codes:
 			 * names in a row with no code are synonyms missing their '+'

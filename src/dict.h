@@ -375,6 +375,10 @@ size_t dyad_dict_plural(const char *w, size_t n, char *out);
 /* Start a verb block; returns its index or -1 when memory is out. */
 int32_t dyad_dict_block_new(struct dyad_dict *d, const char *name, size_t nlen, const char *code,
 			    size_t clen);
+/* TABARI's "BAN= [191]", "MOUSE= [MUS]": the word itself, no stem and no
+ * regular ending ("baning" is no BAN). Returns s[0..n) with its final '='
+ * made TABARI's exact-word '_' in buf (cap bytes), or s when it has none. */
+const char *dyad_dict_tabari_exact(const char *s, size_t n, char *buf, size_t cap);
 /* Add one verb form ph (key: index of the verb word) of block; code NULL
  * takes the block's code. */
 int dyad_dict_add_verb(struct dyad_dict *d, uint32_t block, const char *code, size_t clen,

@@ -285,25 +285,16 @@ int dyad_dict_tabari_verbs(struct dyad_dict *d, const char *path)
 		}
 		if (!has_code)
 			dyad_dict_diag(d, r.file, ln.no, DYAD_DIAG_WARN, "verb without [code]: taken as [---]");
-		/* "BAN= [191]": the word itself, no stem and no regular ending
-		 * ("baning", "baned" are no BAN): parsed as TABARI's exact "BAN_" */
-		size_t nl = wl;
-		int exact = s[nl - 1] == '=';
 		char word[128];
-		const char *ps = s;
-		if (exact && nl <= sizeof word) {
-			memcpy(word, s, nl);
-			word[nl - 1] = '_';
-			ps = word;
-		}
-		block = dyad_dict_block_new(d, s, nl - (size_t)exact, has_code ? s + cb : "---",
+		const char *ps = dyad_dict_tabari_exact(s, wl, word, sizeof word);
+		int exact = ps != s;
+		block = dyad_dict_block_new(d, s, wl - (size_t)exact, has_code ? s + cb : "---",
 					    has_code ? ce - cb : 3);
 		if (block < 0)
 			break;
 		struct dyad_dict_phrase ph;
 		const char *why = NULL;
-		if (dyad_dict_parse_phrase(d, ps, nl - (size_t)(exact && ps == s), DYAD_SYN_TABARI, 0, &ph,
-					   &why) < 0)
+		if (dyad_dict_parse_phrase(d, ps, wl, DYAD_SYN_TABARI, 0, &ph, &why) < 0)
 			dyad_dict_diag(d, r.file, ln.no, DYAD_DIAG_ERROR, "verb skipped: %s", why);
 		else if (dyad_dict_add_verb(d, (uint32_t)block, NULL, 0, &ph, 0, r.file, ln.no) == DYAD_OK)
 			((struct dyad_dict_verb *)d->verbs.a)[d->verbs.n - 1].exact = (uint8_t)exact;
