@@ -1067,9 +1067,10 @@ static int find_actors(struct dyad_coder *c, struct item *it, size_t nit)
 			continue;
 		}
 		if (c->dyad && owned(c, x->start) && c->nm && c->m[0].start < x->start) {
-			/* the owner is the actor named last before: the subject's
-			 * own ("the United States will withdraw its forces") is
-			 * no one else, another's ("shelled India and its army") */
+			/* the owner is the country or organisation named last
+			 * before: the subject's own ("the United States will
+			 * withdraw its forces") is no one else, another's
+			 * ("shelled India and its army") */
 			long o = mention_before(c, x->start, 1);
 			if (o <= 0 || !state_code(c->m[o].base))
 				continue;
