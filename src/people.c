@@ -330,6 +330,17 @@ static int set_role(struct ctx *c, uint32_t k, size_t r, size_t t, size_t a)
 	const char *ptr[FOLD_MAX];
 	size_t n = fold_tokens(c, r, a, buf, ptr);
 	struct dyad_dict_match m;
+	/* an armed group in the role: an "Afghan Taliban leader" is the
+	 * Taliban's (AFGINS on the article's date), not Afghanistan's GOV (the
+	 * group's dated codes make it look like a person to actor_not_person) */
+	for (size_t i = 0; i < n && !s->agent[0]; i++)
+		if (dyad_dict_actor_match(c->dict, ptr, n, i, c->date, &m) && m.code &&
+		    strlen(m.code) == 6 && (!strcmp(m.code + 3, "INS") || !strcmp(m.code + 3, "REB") ||
+		     !strcmp(m.code + 3, "SEP"))) {
+			memcpy(s->country, m.code, 3);
+			s->country[3] = '\0';
+			memcpy(s->agent, m.code + 3, 4);
+		}
 	/* an institution in the role: a "Pentagon spokesman" is American */
 	for (size_t i = 0; i < n && !s->country[0]; i++)
 		if (dyad_dict_actor_match(c->dict, ptr, n, i, 0, &m) && m.code &&

@@ -157,6 +157,19 @@ static void test_dated_actor_code(void **state)
 			 DYAD_OK);
 	assert_string_equal(person(f, "Justin Trudeau")->actor, "CANGOV");
 	assert_string_equal(person(f, "Justin Trudeau")->title, "Prime Minister");
+	dyad_people_release(&f->pe);
+	/* an armed group in the role is the person's, with its code of the
+	 * day: the Taliban were insurgents in 2016, the government in 2022 */
+	t = "Afghan Taliban leader Mullah Omar Haidar Karimi spoke on Friday.\n";
+	run(f, t, true); /* its sentences */
+	dyad_people_release(&f->pe);
+	assert_int_equal(dyad_people_find_at(t, f->sent, f->nsent, &f->d, 20160523, &f->pe, &err),
+			 DYAD_OK);
+	assert_string_equal(person(f, "Mullah Omar Haidar Karimi")->actor, "AFGINS");
+	dyad_people_release(&f->pe);
+	assert_int_equal(dyad_people_find_at(t, f->sent, f->nsent, &f->d, 20220523, &f->pe, &err),
+			 DYAD_OK);
+	assert_string_equal(person(f, "Mullah Omar Haidar Karimi")->actor, "AFGGOV");
 }
 
 static void test_pronouns_across_paragraphs(void **state)
