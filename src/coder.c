@@ -1420,6 +1420,26 @@ static int state_or_organ(const char *code)
 	       !strcmp(code + 3, "SPY");
 }
 
+/* dyad: a city after "in", "at" or "near" ("talks in Doha", "an attack near
+ * Kabul") is where the event happened, not its target, except for a visit
+ * or a host (042, 043: "arrived in Kabul"); so is any actor after "at" for
+ * a meeting ("met X at General Headquarters", "at the Kremlin"). Words
+ * [start, end) of the mention, code the event's. */
+static int venue(const struct dyad_coder *c, uint32_t start, uint32_t end, const char *code)
+{
+	static const char *const at[] = {"IN", "AT", "NEAR", "OUTSIDE", NULL};
+	if (!strncmp(code, "042", 3) || !strncmp(code, "043", 3))
+		return 0;
+	size_t p = start > 0 && is(c, start - 1, "THE") ? start - 1 : start;
+	if (p == 0 || !is_any(c, p - 1, at))
+		return 0;
+	if (!strncmp(code, "04", 2) && is(c, p - 1, "AT"))
+		return 1;
+	struct dyad_dict_match m;
+	return maybe(c, DYAD_DK_PLACE, start) &&
+	       dyad_dict_match(c->d, DYAD_DK_PLACE, c->w, c->nw, start, &m) && start + m.len >= end;
+}
+
 /* dyad: 1 when a and b name one state twice over: a country and its own
  * government ("the Biden administration reviews the agreement between the
  * United States and ..."), or two members of one compound ("Iran and
@@ -1458,7 +1478,8 @@ static int emit_pairs(struct dyad_coder *c, const struct sent *st, int sg, int t
 			const struct mention *tgt = &c->m[T->m0 + j];
 			if ((sg == tg && j <= i) || !strcmp(src->code, tgt->code))
 				continue; /* a compound: each pair once, code2 (or code) back */
-			if (c->dyad && same_state(src->code, tgt->code, sg == tg))
+			if (c->dyad && (same_state(src->code, tgt->code, sg == tg) ||
+					(sg != tg && venue(c, tgt->start, tgt->end, code))))
 				continue;
 			if (emit(c, st, src, tgt, code, vs, ve, neg))
 				return -1;
@@ -1489,21 +1510,6 @@ static int default_group(struct dyad_coder *c, const char *code)
 	c->g[c->ng] = (struct group){(uint32_t)c->nm, 1, (uint32_t)c->nw, (uint32_t)c->nw};
 	c->nm++;
 	return (int)c->ng++;
-}
-
-/* dyad: a city after "in", "at" or "near" ("talks in Doha", "an attack near
- * Kabul") is where the event happened, not its target, except for a visit
- * or a host (042, 043: "arrived in Kabul"). */
-static int venue(const struct dyad_coder *c, const struct group *g, const char *code)
-{
-	static const char *const at[] = {"IN", "AT", "NEAR", "OUTSIDE", NULL};
-	struct dyad_dict_match m;
-	if (g->nm != 1 || g->start == 0 || !is_any(c, g->start - 1, at) ||
-	    !strncmp(code, "042", 3) || !strncmp(code, "043", 3))
-		return 0;
-	return maybe(c, DYAD_DK_PLACE, g->start) &&
-	       dyad_dict_match(c->d, DYAD_DK_PLACE, c->w, c->nw, g->start, &m) &&
-	       g->start + m.len >= g->end;
 }
 
 /* The first group in [from, to), or -1. */
@@ -1681,7 +1687,8 @@ static int code_verbs(struct dyad_coder *c, struct sent *st)
 		int after = -1; /* the first group after the verb */
 		for (size_t g = 0; g < c->real_ng && after < 0; g++)
 			if (c->g[g].start >= ve && (int)g != k.sg &&
-			    !(c->dyad && venue(c, &c->g[g], k.code)))
+			    !(c->dyad && c->g[g].nm == 1 &&
+			      venue(c, c->g[g].start, c->g[g].end, k.code)))
 				after = (int)g;
 		if (k.sg < 0 && c->defsrc[0] && c->def_prior) {
 			if ((k.sg = default_group(c, c->defsrc)) < 0)
