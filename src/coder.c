@@ -1343,6 +1343,11 @@ static size_t passive_by(const struct dyad_coder *c, size_t vs, size_t ve)
 	int aux = 0;
 	for (size_t k = 1; k <= 2 && k <= vs && !aux; k++)
 		aux = is_any(c, vs - k, passive_aux);
+	/* dyad: a participle with no auxiliary right before "by" ("a policy
+	 * criticised by the Taliban government") */
+	size_t l = strlen(c->w[ve - 1]);
+	if (!aux && c->dyad && is(c, ve, "BY") && l > 3 && !strcmp(c->w[ve - 1] + l - 2, "ED"))
+		aux = 1;
 	if (!aux)
 		return 0;
 	for (size_t i = ve; i < ve + 3 && i + 1 < c->nw; i++)
