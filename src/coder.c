@@ -322,6 +322,8 @@ static void add_word(struct dyad_coder *c, size_t at, uint32_t off, uint32_t len
 
 static int is(const struct dyad_coder *c, size_t i, const char *w);
 static int is_any(const struct dyad_coder *c, size_t i, const char *const *set);
+static int any_in(const struct dyad_coder *c, size_t from, size_t to, const char *const *set);
+static int ends(const char *s, const char *suffix);
 static int adjective(const struct dyad_coder *c, size_t i);
 static int alpha(const struct dyad_coder *c, size_t i);
 static int month_at(const struct dyad_coder *c, size_t i);
@@ -426,10 +428,7 @@ static void drop_asides(struct dyad_coder *c)
 			/* dyad: after a reporting aside (", the Foreign Office said
 			 * on Tuesday,") the rest is a remark on the main clause (",
 			 * a day after X met Y"), not its words */
-			int says = 0;
-			for (size_t k = i + 1; k < j && !says; k++)
-				says = is_any(c, k, reporting);
-			if (c->dyad && says && j < end) {
+			if (c->dyad && j < end && any_in(c, i + 1, j, reporting)) {
 				memset(drop + j, 1, end - j);
 				break;
 			}
@@ -453,9 +452,7 @@ static void drop_asides(struct dyad_coder *c)
 		}
 	/* a reporting clause (", the news agency said on Friday.") goes
 	 * even after a list ("between X and Y, and Z and W, ...") */
-	int says = 0;
-	for (size_t k = last + 1; k < end && !says; k++)
-		says = is_any(c, k, reporting);
+	int says = any_in(c, last + 1, end, reporting);
 	int fits = cm->emax && n >= cm->emin && n <= cm->emax;
 	if (c->dyad && says && n >= cm->emin && n <= 24)
 		fits = 1; /* ", the State Department said in its annual report to ..." */
@@ -590,6 +587,22 @@ static int is_any(const struct dyad_coder *c, size_t i, const char *const *set)
 		if (is(c, i, *set))
 			return 1;
 	return 0;
+}
+
+/* 1 when one of words [from, to) is in set. */
+static int any_in(const struct dyad_coder *c, size_t from, size_t to, const char *const *set)
+{
+	for (size_t k = from; k < to; k++)
+		if (is_any(c, k, set))
+			return 1;
+	return 0;
+}
+
+/* 1 when s ends with suffix ("PRKGOV" with "GOV", "CRITICISED" with "ED"). */
+static int ends(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), l = strlen(suffix);
+	return n >= l && !strcmp(s + n - l, suffix);
 }
 
 static int alpha(const struct dyad_coder *c, size_t i)
@@ -763,8 +776,7 @@ static int add_one(struct dyad_coder *c, uint32_t start, uint32_t end, const cha
 		cat(m->code, suffix); /* NGM~ on NGM: NGM once */
 	cat(m->code, base);
 	memcpy(m->base, base, sizeof m->base);
-	size_t lc = strlen(base), ls = suffix ? strlen(suffix) : 0;
-	if (suffix && !before && !(lc >= ls && !strcmp(base + lc - ls, suffix))) /* no GOVGOV */
+	if (suffix && !before && !ends(base, suffix)) /* no GOVGOV */
 		cat(m->code, suffix);
 	m->off = c->woff[start];
 	m->len = c->woff[end - 1] + c->wlen[end - 1] - m->off;
@@ -957,8 +969,7 @@ static int noun_phrase_end(const struct dyad_coder *c, size_t i)
 	static const char *const clause_words[] = {
 		"AND", "OR", "BUT", "TO", "NOT", "THAT", "WHO", "WHICH", "WILL", "WOULD", "CAN",
 		"COULD", "MAY", "MIGHT", "MUST", "SHALL", "SHOULD", "DO", "DOES", "DID", "ALSO", NULL};
-	size_t l = strlen(c->w[i]);
-	if (l < 4 || !strcmp(c->w[i] + l - 2, "ED") || !strcmp(c->w[i] + l - 3, "ING"))
+	if (strlen(c->w[i]) < 4 || ends(c->w[i], "ED") || ends(c->w[i], "ING"))
 		return 0;
 	for (size_t k = i; k-- > 0 && i - k <= 3;) {
 		if (is_any(c, k, det))
@@ -1034,8 +1045,7 @@ static int find_actors(struct dyad_coder *c, struct item *it, size_t nit)
 			stack_agents(c, it, nit, k, &s, &e);
 		if (c->dyad && suffix && !strcmp(suffix, "GOV") && !state_code(x->code))
 			suffix = NULL; /* "a NATO spokesman" is NATO */
-		size_t xl = strlen(x->code);
-		if (c->dyad && suffix && xl >= 6 && strcmp(x->code + xl - 3, "ELI"))
+		if (c->dyad && suffix && strlen(x->code) >= 6 && !ends(x->code, "ELI"))
 			suffix = NULL; /* "Taliban fighters", "TTP commanders": the role is known */
 		if (add_mention(c, s, e, bare[0] ? bare : x->code, suffix, before))
 			return -1;
@@ -1164,10 +1174,9 @@ static void share_agents(struct dyad_coder *c)
 		for (uint32_t j = 1; j < g->nm; j++) {
 			struct mention *o = &c->m[g->m0 + j];
 			const char *suf = f->code + lb;
-			size_t lo = strlen(o->code), ls = strlen(suf);
 			if (!strcmp(o->code, o->base) && o->start != f->start &&
-			    !(lo >= ls && !strcmp(o->code + lo - ls, suf)) && /* no PRKGOVGOV */
-			    (!c->dyad || lo == 3)) /* dyad: "Afghan officials and the Taliban" */
+			    !ends(o->code, suf) && /* no PRKGOVGOV */
+			    (!c->dyad || strlen(o->code) == 3)) /* dyad: "Afghan officials and the Taliban" */
 				cat(o->code, suf);
 		}
 	}
@@ -1345,8 +1354,7 @@ static size_t passive_by(const struct dyad_coder *c, size_t vs, size_t ve)
 		aux = is_any(c, vs - k, passive_aux);
 	/* dyad: a participle with no auxiliary right before "by" ("a policy
 	 * criticised by the Taliban government") */
-	size_t l = strlen(c->w[ve - 1]);
-	if (!aux && c->dyad && is(c, ve, "BY") && l > 3 && !strcmp(c->w[ve - 1] + l - 2, "ED"))
+	if (!aux && c->dyad && is(c, ve, "BY") && strlen(c->w[ve - 1]) > 3 && ends(c->w[ve - 1], "ED"))
 		aux = 1;
 	if (!aux)
 		return 0;
