@@ -330,24 +330,27 @@ static int set_role(struct ctx *c, uint32_t k, size_t r, size_t t, size_t a)
 	const char *ptr[FOLD_MAX];
 	size_t n = fold_tokens(c, r, a, buf, ptr);
 	struct dyad_dict_match m;
-	/* an armed group in the role: an "Afghan Taliban leader" is the
-	 * Taliban's (AFGINS on the article's date), not Afghanistan's GOV (the
-	 * group's dated codes make it look like a person to actor_not_person) */
-	for (size_t i = 0; i < n && !s->agent[0]; i++)
-		if (dyad_dict_actor_match(c->dict, ptr, n, i, c->date, &m) && m.code &&
-		    strlen(m.code) == 6 && (!strcmp(m.code + 3, "INS") || !strcmp(m.code + 3, "REB") ||
-		     !strcmp(m.code + 3, "SEP"))) {
+	/* the actors in the role, one lookup each (with the article's date) */
+	for (size_t i = 0; i < n && !s->agent[0]; i++) {
+		if (!dyad_dict_actor_match(c->dict, ptr, n, i, c->date, &m) || !m.code ||
+		    strlen(m.code) < 3)
+			continue;
+		size_t cl = strlen(m.code);
+		if (cl == 6 && (!strcmp(m.code + 3, "INS") || !strcmp(m.code + 3, "REB") ||
+				!strcmp(m.code + 3, "SEP"))) {
+			/* an armed group: an "Afghan Taliban leader" is the
+			 * Taliban's (AFGINS on the article's date), not
+			 * Afghanistan's GOV (the group's dated codes make it look
+			 * like a person to actor_not_person) */
 			memcpy(s->country, m.code, 3);
 			s->country[3] = '\0';
 			memcpy(s->agent, m.code + 3, 4);
-		}
-	/* an institution in the role: a "Pentagon spokesman" is American */
-	for (size_t i = 0; i < n && !s->country[0]; i++)
-		if (dyad_dict_actor_match(c->dict, ptr, n, i, 0, &m) && m.code &&
-		    strlen(m.code) >= 3 && actor_not_person(c->dict, m.entry->id)) {
+		} else if (!s->country[0] && actor_not_person(c->dict, m.entry->id)) {
+			/* an institution: a "Pentagon spokesman" is American */
 			memcpy(s->country, m.code, 3);
 			s->country[3] = '\0';
 		}
+	}
 	for (size_t i = 0; i < n && !s->agent[0]; i++)
 		if (dyad_dict_agent_match(c->dict, ptr, n, i, &m) && m.code && strlen(m.code) == 3)
 			memcpy(s->agent, m.code, 4);
